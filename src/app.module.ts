@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './config/environment.js';
+import { HealthModule } from './health/health.module.js';
+import { MarketDataModule } from './market-data/market-data.module.js';
+import { SchedulerModule } from './scheduler/scheduler.module.js';
+
+/** The standalone service: one host of SchedulerModule, plus the market-data read API and health. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        SchedulerModule.forRoot({
+          redisUrl: config.redisUrl,
+          keyPrefix: config.keyPrefix,
+          timezone: config.timezone,
+          maxConcurrentRuns: config.maxConcurrentRuns,
+          fetchConcurrency: config.fetchConcurrency,
+          yahoo: { baseUrl: config.yahooBaseUrl },
+        }),
+        MarketDataModule,
+        HealthModule,
+      ],
+    };
+  }
+}

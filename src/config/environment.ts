@@ -1,0 +1,56 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The environment variables of the standalone service, as documented in the README. */
+class Environment {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535) PORT = 8001;
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_:.-]*$/, { message: 'KEY_PREFIX may only contain A-Z a-z 0-9 _ : . -' })
+  KEY_PREFIX = '';
+  @IsOptional() @Transform(emptyToUndefined) @IsTimeZone() SCHEDULER_TIMEZONE?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(256) SCHEDULER_MAX_CONCURRENT_RUNS = 4;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(256) FETCH_CONCURRENCY = 4;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  YAHOO_BASE_URL?: string;
+  @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
+  @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+export interface AppConfig {
+  port: number;
+  redisUrl: string | null;
+  keyPrefix: string;
+  timezone: string;
+  maxConcurrentRuns: number;
+  fetchConcurrency: number;
+  yahooBaseUrl: string | null;
+  corsOrigins: string[];
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once at start-up; a bad value stops the service with every problem listed. */
+export function loadAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = plainToInstance(Environment, env);
+  const errors = validateSync(parsed);
+  if (errors.length) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new ConfigError(`Invalid environment:\n  - ${lines.join('\n  - ')}`);
+  }
+  return {
+    port: parsed.PORT,
+    redisUrl: parsed.REDIS_URL ?? null,
+    keyPrefix: parsed.KEY_PREFIX,
+    timezone: parsed.SCHEDULER_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    maxConcurrentRuns: parsed.SCHEDULER_MAX_CONCURRENT_RUNS,
+    fetchConcurrency: parsed.FETCH_CONCURRENCY,
+    yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
+    corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BAR_STORE, type BarStore, type SnapshotRecord } from '../storage/bar-store.js';
+import type { Bar } from './bar.js';
+import { validateBars } from './bar-validator.js';
+import { MARKET_DATA_PROVIDER, type MarketDataProvider } from './market-data-provider.js';
+import { NoDataError } from './provider-errors.js';
+
+export interface IngestRequest {
+  prefix: string;
+  symbol: string;
+  interval: string;
+  from: Date;
+  to: Date;
+  /** When set, also writes the legacy window key with this TTL. */
+  snapshot: { start_date: string; end_date: string; ttlSeconds: number } | null;
+}
+
+export interface IngestResult {
+  written: number;
+  rejected: number;
+}
+
+/** One symbol's window: fetch, validate, upsert into its series, optionally snapshot. */
+@Injectable()
+export class BarIngestor {
+  constructor(
+    @Inject(MARKET_DATA_PROVIDER) private readonly provider: MarketDataProvider,
+    @Inject(BAR_STORE) private readonly bars: BarStore,
+  ) {}
+
+  async ingest(request: IngestRequest): Promise<IngestResult> {
+    const { prefix, symbol, interval, from, to, snapshot } = request;
+    const fetched = await this.provider.fetchBars({ symbol, interval, from, to });
+    const { valid, rejected } = validateBars(fetched);
+    if (valid.length === 0) {
+      throw new NoDataError(
+        fetched.length ? `all ${fetched.length} bars for ${symbol} failed validation` : `no data returned for ${symbol}`,
+      );
+    }
+    const written = await this.bars.upsert({ prefix, symbol, interval }, valid);
+    if (snapshot) {
+      const id = { prefix, symbol, start_date: snapshot.start_date, end_date: snapshot.end_date };
+      await this.bars.writeSnapshot(id, valid.map((bar) => toSnapshotRecord(bar, interval)), snapshot.ttlSeconds);
+    }
+    return { written, rejected };
+  }
+}
+
+/** The seed's record shape; daily and longer bars carry a plain date as the seed showed. */
+function toSnapshotRecord(bar: Bar, interval: string): SnapshotRecord {
+  const iso = new Date(bar.time).toISOString();
+  return {
+    Date: /^\d+(d|wk|mo)$/.test(interval) ? iso.slice(0, 10) : iso,
+    Open: bar.open,
+    High: bar.high,
+    Low: bar.low,
+    Close: bar.close,
+    'Adj Close': bar.adj_close,
+    Volume: bar.volume,
+  };
+}

@@ -1,0 +1,21 @@
+import type { Bar } from './bar.js';
+
+export interface BarRequest {
+  symbol: string;
+  interval: string;
+  /** Inclusive start of the window. */
+  from: Date;
+  /** Exclusive end of the window. */
+  to: Date;
+}
+
+/**
+ * Where bars come from. Yahoo Finance is the built-in one; a host app can pass its own through
+ * `SchedulerModule.forRoot({ provider })`. Implementations throw the typed errors of
+ * `provider-errors.ts` so the executor can tell a retryable fault from a permanent one.
+ */
+export interface MarketDataProvider {
+  fetchBars(request: BarRequest): Promise<Bar[]>;
+}
+
+export const MARKET_DATA_PROVIDER = Symbol('MARKET_DATA_PROVIDER');

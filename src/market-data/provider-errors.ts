@@ -1,0 +1,42 @@
+/** Base of every provider failure; `retryable` decides whether another attempt can help. */
+export abstract class ProviderError extends Error {
+  abstract readonly retryable: boolean;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Unknown or delisted symbol: permanent. */
+export class SymbolNotFoundError extends ProviderError {
+  readonly retryable = false;
+}
+
+/** The provider answered 429; `retryAfterMs` comes from Retry-After when present. */
+export class RateLimitedError extends ProviderError {
+  readonly retryable = true;
+
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Network error, timeout or 5xx: transient. */
+export class ProviderUnavailableError extends ProviderError {
+  readonly retryable = true;
+}
+
+/** The answer could not be understood (bad JSON, failed schema validation): permanent. */
+export class InvalidResponseError extends ProviderError {
+  readonly retryable = false;
+}
+
+/** The provider answered, but with no bars for the window (seed 000: "No data returned"). */
+export class NoDataError extends ProviderError {
+  readonly retryable = false;
+}

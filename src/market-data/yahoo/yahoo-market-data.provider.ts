@@ -1,0 +1,79 @@
+import YahooFinance from 'yahoo-finance2';
+import type { ChartOptions, ChartResultArray, ChartResultArrayQuote } from 'yahoo-finance2/modules/chart';
+import type { Bar } from '../bar.js';
+import type { BarRequest, MarketDataProvider } from '../market-data-provider.js';
+import { InvalidResponseError } from '../provider-errors.js';
+import { mapYahooError } from './yahoo-error-mapper.js';
+import { createYahooFetch } from './yahoo-fetch.js';
+import { createYahooLogger } from './yahoo-logger.js';
+
+type ChartInterval = NonNullable<ChartOptions['interval']>;
+
+const CHART_INTERVALS: ReadonlySet<string> = new Set<ChartInterval>([
+  '1m', '2m', '5m', '15m', '30m', '60m', '90m', '1h', '1d', '5d', '1wk', '1mo', '3mo',
+]);
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface YahooMarketDataProviderOptions {
+  /** Origin that receives every request instead of Yahoo's hosts (YAHOO_BASE_URL); path and query are kept. */
+  baseUrl?: string | null;
+  /** Transport; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Per-request limit in milliseconds, default 10 000. */
+  timeoutMs?: number;
+  /** Requests in flight at once; yahoo-finance2 queues beyond it (its own default is 4). */
+  concurrency?: number;
+}
+
+function isChartInterval(interval: string): interval is ChartInterval {
+  return CHART_INTERVALS.has(interval);
+}
+
+// Quotes with a missing price or volume are dropped here so that Bar stays all-numbers.
+function toBar(quote: ChartResultArrayQuote): Bar[] {
+  const { open, high, low, close, volume } = quote;
+  if (open === null || high === null || low === null || close === null || volume === null) return [];
+  return [{ time: quote.date.getTime(), open, high, low, close, adj_close: quote.adjclose ?? null, volume }];
+}
+
+/** {@link MarketDataProvider} backed by Yahoo Finance's chart API through yahoo-finance2. */
+export class YahooMarketDataProvider implements MarketDataProvider {
+  private readonly yahooFinance: InstanceType<typeof YahooFinance>;
+
+  constructor(options: YahooMarketDataProviderOptions = {}) {
+    this.yahooFinance = new YahooFinance({
+      fetch: createYahooFetch({
+        baseUrl: options.baseUrl ?? null,
+        fetch: options.fetch ?? globalThis.fetch,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      }),
+      // The check would call the npm registry with the global fetch, bypassing baseUrl.
+      versionCheck: false,
+      suppressNotices: ['yahooSurvey'],
+      // Validation details travel in InvalidResponseError; the library's own report is a long issue-filing guide.
+      validation: { logErrors: false },
+      logger: createYahooLogger(),
+      ...(options.concurrency && { queue: { concurrency: options.concurrency } }),
+    });
+  }
+
+  /**
+   * Fetches the bars of `[from, to)` via `chart()`. Throws the errors of `provider-errors.ts`;
+   * a window without trading gives an empty array.
+   */
+  async fetchBars({ symbol, interval, from, to }: BarRequest): Promise<Bar[]> {
+    if (!isChartInterval(interval)) {
+      throw new InvalidResponseError(`Yahoo has no ${interval} bars (requested for ${symbol})`);
+    }
+    // Yahoo takes whole seconds, and yahoo-finance2 rejects period1 === period2.
+    if (Math.floor(to.getTime() / 1000) <= Math.floor(from.getTime() / 1000)) return [];
+    let result: ChartResultArray;
+    try {
+      result = await this.yahooFinance.chart(symbol, { period1: from, period2: to, interval, events: 'div|split' });
+    } catch (error) {
+      throw mapYahooError(error, symbol);
+    }
+    return result.quotes.flatMap(toBar);
+  }
+}

@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { DATA_INTERVALS, type DataInterval } from '../job.js';
+import { IsCronExpression } from './is-cron-expression.validator.js';
+
+export const SYMBOL_PATTERN = /^[A-Z0-9.^=-]{1,20}$/;
+export const PREFIX_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_INTERVAL_SECONDS = 31 * 24 * 3600;
+
+/** Upper-cases and de-duplicates symbols; anything that is not an array of strings is left for the validators to reject. */
+const normaliseSymbols = ({ value }: { value: unknown }) =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string')
+    ? [...new Set(value.map((v: string) => v.trim().toUpperCase()))]
+    : value;
+
+export class CreateJobDto {
+  @ApiProperty({ description: 'Human-readable name of the job.', example: 'Daily Tech Stocks', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({
+    description:
+      'Yahoo symbols to fetch (1–1000; letters, digits, ".", "-", "^", "="; up to 20 characters). Normalised to upper case, duplicates removed.',
+    example: ['AAPL', 'MSFT', 'GOOGL', 'AMZN'],
+    type: [String],
+  })
+  @Transform(normaliseSymbols)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @Matches(SYMBOL_PATTERN, { each: true, message: 'each value in stock_ids must be a Yahoo symbol: 1–20 of A-Z 0-9 . - ^ =' })
+  stock_ids: string[];
+
+  @ApiPropertyOptional({
+    description: 'Daily fire time "HH:MM" (24 h) in the job\'s time zone. Default "17:00" when no cron or interval_seconds is given.',
+    example: '17:00',
+    nullable: true,
+  })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'schedule_time must be HH:MM between 00:00 and 23:59' })
+  schedule_time?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Cron expression, 5 fields or 6 with seconds, in the job\'s time zone. Replaces schedule_time.',
+    example: '30 16 * * 1-5',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsCronExpression()
+  cron?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Fire every N seconds (1 … 2678400 = 31 days), aligned to multiples of N since the Unix epoch.',
+    example: 3600,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTERVAL_SECONDS)
+  interval_seconds?: number | null;
+
+  @ApiPropertyOptional({ description: 'IANA time zone of the schedule. Default: SCHEDULER_TIMEZONE.', example: 'America/New_York' })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ description: 'Whether the job is scheduled. Default true.', example: true })
+  @IsOptional()
+  @IsBoolean()
+  is_active?: boolean;
+
+  @ApiPropertyOptional({ description: 'First day of data (YYYY-MM-DD). Default: lookback_days before each run.', example: '2025-01-02', nullable: true })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'start_date must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'start_date must be a real calendar date' })
+  start_date?: string | null;
+
+  @ApiPropertyOptional({ description: 'Last day of data (YYYY-MM-DD), inclusive. Default: the day of the run.', example: '2025-01-31', nullable: true })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'end_date must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'end_date must be a real calendar date' })
+  end_date?: string | null;
+
+  @ApiPropertyOptional({ description: 'First segment of the market-data keys ([A-Za-z0-9_-], up to 64).', example: 'scheduled_stock_data' })
+  @IsOptional()
+  @Matches(PREFIX_PATTERN, { message: 'prefix must be 1–64 of A-Z a-z 0-9 _ -' })
+  prefix?: string;
+
+  @ApiPropertyOptional({ description: 'Bar interval to fetch.', enum: DATA_INTERVALS, example: '1d' })
+  @IsOptional()
+  @IsIn(DATA_INTERVALS)
+  data_interval?: DataInterval;
+
+  @ApiPropertyOptional({ description: 'Days of history each run fetches when start_date is not set (1–3650). Default 30.', example: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  lookback_days?: number;
+
+  @ApiPropertyOptional({ description: 'Skip fires outside the NYSE regular session. Default false.', example: false })
+  @IsOptional()
+  @IsBoolean()
+  market_hours_only?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Also write the legacy window key {prefix}:{SYMBOL}:{start}:{end} (JSON array) with a TTL. Default false.',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  write_snapshot?: boolean;
+}

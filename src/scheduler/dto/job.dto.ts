@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATA_INTERVALS, JOB_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
+import type { DataInterval, JobStatus, LastResult, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
+
+export class LastResultDto implements LastResult {
+  @ApiProperty({ example: '0b7c6f7e-8d5a-4a53-9f0e-3c1f1d1c2b3a' }) run_id: string;
+  @ApiProperty({ enum: RUN_STATUSES, example: 'success' }) status: RunStatus;
+  @ApiProperty({ enum: RUN_TRIGGERS, example: 'schedule' }) trigger: RunTrigger;
+  @ApiProperty({ example: '2025-10-21T17:00:04.120-04:00' }) end_time: string;
+  @ApiProperty({ description: 'Symbols fetched and stored.', example: 4 }) fetched_count: number;
+  @ApiProperty({ description: 'Symbols that failed.', example: 0 }) failed_count: number;
+  @ApiProperty({ description: 'Bars written (inserted or replaced).', example: 88 }) points_written: number;
+}
+
+export class JobDto implements ScheduledJob {
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @ApiProperty({ example: 'Daily Tech Stocks' }) name: string;
+  @ApiProperty({ type: [String], example: ['AAPL', 'MSFT'] }) stock_ids: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Daily "HH:MM", when the schedule is daily.', example: '17:00' })
+  schedule_time: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Cron expression, when the schedule is cron.', example: null })
+  cron: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Interval in seconds, when the schedule is an interval.', example: null })
+  interval_seconds: number | null;
+  @ApiProperty({ description: 'Effective IANA zone of the schedule.', example: 'America/New_York' }) timezone: string;
+  @ApiProperty({ example: true }) is_active: boolean;
+  @ApiProperty({ enum: JOB_STATUSES, example: 'pending' }) status: JobStatus;
+  @ApiProperty({ example: '2025-10-21T10:00:00.000-04:00' }) created_at: string;
+  @ApiProperty({ example: '2025-10-21T10:00:00.000-04:00' }) updated_at: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Start of the latest run.', example: '2025-10-21T17:00:00.003-04:00' })
+  last_run: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Next fire time; null while the job is stopped.', example: '2025-10-22T17:00:00.000-04:00' })
+  next_run: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) start_date: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) end_date: string | null;
+  @ApiProperty({ example: 'scheduled_stock_data' }) prefix: string;
+  @ApiProperty({ enum: DATA_INTERVALS, example: '1d' }) data_interval: DataInterval;
+  @ApiProperty({ example: 30 }) lookback_days: number;
+  @ApiProperty({ example: false }) market_hours_only: boolean;
+  @ApiProperty({ example: false }) write_snapshot: boolean;
+  @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
+  last_result: LastResultDto | null;
+}

@@ -1,0 +1,66 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { JOB_STATUSES, type JobStatus } from '../job.js';
+import { JobDto, LastResultDto } from './job.dto.js';
+
+export class MessageDto {
+  @ApiProperty({ example: 'Job updated successfully' }) message: string;
+}
+
+export class JobCreatedDto extends MessageDto {
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+}
+
+export class RunStartedDto extends MessageDto {
+  @ApiProperty({ example: '0b7c6f7e-8d5a-4a53-9f0e-3c1f1d1c2b3a' }) run_id: string;
+}
+
+export class JobStatusDto {
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @ApiProperty({ enum: JOB_STATUSES, example: 'completed' }) status: JobStatus;
+  @ApiProperty({ example: true }) is_active: boolean;
+  @ApiProperty({ nullable: true, type: String, example: '2025-10-21T17:00:00.003-04:00' }) last_run: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-10-22T17:00:00.000-04:00' }) next_run: string | null;
+  @ApiProperty({ type: LastResultDto, nullable: true }) last_result: LastResultDto | null;
+}
+
+export class NextRunsDto {
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @ApiProperty({ example: 'America/New_York' }) timezone: string;
+  @ApiProperty({ type: [String], example: ['2025-10-22T17:00:00.000-04:00', '2025-10-23T17:00:00.000-04:00'] })
+  next_runs: string[];
+}
+
+export class SchedulerStatusDto {
+  @ApiProperty({ description: 'False after POST /scheduler/stop: no job fires until /scheduler/start.', example: true })
+  is_running: boolean;
+  @ApiProperty({ example: 3 }) active_jobs_count: number;
+  @ApiProperty({ example: 5 }) total_jobs_count: number;
+  @ApiProperty({ description: 'CronJobs registered in this process.', example: 3 }) registered_jobs_count: number;
+  @ApiProperty({ description: 'Runs in progress in this process.', example: 0 }) running_runs_count: number;
+  @ApiProperty({ enum: ['redis', 'memory'], example: 'redis' }) store: 'redis' | 'memory';
+  @ApiProperty({ description: 'Default zone of jobs that name none.', example: 'America/New_York' }) timezone: string;
+}
+
+export class DashboardSummaryDto {
+  @ApiProperty({ example: 5 }) total: number;
+  @ApiProperty({ example: 3 }) active: number;
+  @ApiProperty({ example: 2 }) paused: number;
+  @ApiProperty({ example: 0 }) running: number;
+  @ApiProperty({ description: 'Jobs whose latest run started today (scheduler zone) and completed.', example: 2 })
+  completed_today: number;
+  @ApiProperty({ description: 'Jobs whose latest run started today (scheduler zone) and failed.', example: 0 })
+  failed_today: number;
+}
+
+export class DashboardDto {
+  @ApiProperty({ type: SchedulerStatusDto }) scheduler_status: SchedulerStatusDto;
+  @ApiProperty({ type: DashboardSummaryDto }) summary: DashboardSummaryDto;
+  @ApiProperty({ type: [JobDto] }) jobs: JobDto[];
+}
+
+export class ErrorDto {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: ['schedule_time must be HH:MM between 00:00 and 23:59'] })
+  message: string | string[];
+  @ApiProperty({ example: 'Bad Request' }) error: string;
+}

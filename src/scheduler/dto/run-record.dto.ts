@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
+import type { RunRecord, RunStatus, RunTrigger, SymbolError } from '../job.js';
+
+export class SymbolErrorDto implements SymbolError {
+  @ApiProperty({ example: 'INVALIDSYMBOLXYZ' }) symbol: string;
+  @ApiProperty({ example: 'No data found, symbol may be delisted' }) error: string;
+  @ApiProperty({ description: 'Typed error name; tells whether a retry can help.', example: 'SymbolNotFoundError' }) kind: string;
+  @ApiProperty({ example: 1 }) attempts: number;
+}
+
+export class RunRecordDto implements RunRecord {
+  @ApiProperty({ example: '0b7c6f7e-8d5a-4a53-9f0e-3c1f1d1c2b3a' }) run_id: string;
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @ApiProperty({ example: 'Daily Tech Stocks' }) job_name: string;
+  @ApiProperty({ enum: RUN_TRIGGERS, example: 'schedule' }) trigger: RunTrigger;
+  @ApiProperty({ nullable: true, type: String, description: 'The occurrence this run is for; null for manual runs.', example: '2025-10-21T17:00:00.000-04:00' })
+  scheduled_for: string | null;
+  @ApiProperty({ example: '2025-10-21T17:00:00.003-04:00' }) start_time: string;
+  @ApiProperty({ example: '2025-10-21T17:00:02.411-04:00' }) end_time: string;
+  @ApiProperty({ enum: RUN_STATUSES, example: 'partial_success' }) status: RunStatus;
+  @ApiProperty({ type: [String], example: ['AAPL', 'MSFT'] }) fetched_stocks: string[];
+  @ApiProperty({ type: [String], example: ['INVALIDSYMBOLXYZ'] }) failed_stocks: string[];
+  @ApiProperty({ type: [SymbolErrorDto] }) errors: SymbolErrorDto[];
+  @ApiProperty({ description: 'Bars written (inserted or replaced).', example: 301 }) points_written: number;
+  @ApiProperty({ description: 'Bars dropped by validation (null, negative or inconsistent prices).', example: 0 }) bars_rejected: number;
+  @ApiProperty({ example: 2408 }) duration_ms: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the run was skipped, when it was.', example: null }) reason: string | null;
+}

@@ -1,0 +1,132 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { CreateJobDto } from './dto/create-job.dto.js';
+import type { DashboardDto, SchedulerStatusDto } from './dto/responses.dto.js';
+import type { UpdateJobDto } from './dto/update-job.dto.js';
+import type { JobPatch, RunRecord, ScheduledJob } from './job.js';
+import { JobExecutor } from './job-executor.js';
+import { JobRegistry } from './job-registry.js';
+import { JobScheduler } from './job-scheduler.js';
+import { specFromCreate, specFromUpdate } from './job-spec.js';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
+import { isoInZone } from './time-format.js';
+import { StoreConnection } from '../storage/store.providers.js';
+
+/** What the REST API does: every change is persisted, then applied to the scheduler at once. */
+@Injectable()
+export class JobManager {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly scheduler: JobScheduler,
+    private readonly executor: JobExecutor,
+    private readonly connection: StoreConnection,
+    @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+  ) {}
+
+  async create(dto: CreateJobDto): Promise<ScheduledJob> {
+    const spec = specFromCreate(dto, this.options.timezone);
+    const isActive = dto.is_active ?? true;
+    const job = await this.registry.create(spec, isActive, isActive ? this.scheduler.nextRuns(spec, 1)[0] : null);
+    this.scheduler.sync(job);
+    return job;
+  }
+
+  async get(jobId: string): Promise<ScheduledJob> {
+    const job = await this.registry.get(jobId);
+    if (!job) throw new NotFoundException(`Job ${jobId} not found`);
+    return job;
+  }
+
+  list(activeOnly: boolean): Promise<ScheduledJob[]> {
+    return this.registry.list(activeOnly);
+  }
+
+  async update(jobId: string, dto: UpdateJobDto): Promise<ScheduledJob> {
+    const current = await this.get(jobId);
+    const spec = specFromUpdate(current, dto);
+    const isActive = dto.is_active ?? current.is_active;
+    return this.apply(current, { ...spec, is_active: isActive, ...(isActive !== current.is_active && this.activation(current, isActive)) });
+  }
+
+  async delete(jobId: string): Promise<void> {
+    if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
+    this.scheduler.remove(jobId);
+  }
+
+  async setActive(jobId: string, isActive: boolean): Promise<ScheduledJob> {
+    const current = await this.get(jobId);
+    return this.apply(current, { is_active: isActive, ...this.activation(current, isActive) });
+  }
+
+  /** Starts a manual run now; 409 while a run of the job is in progress. */
+  async runNow(jobId: string): Promise<string> {
+    const job = await this.get(jobId);
+    const started = this.executor.start(job, 'manual', null);
+    if (!started) throw new ConflictException(`Job ${jobId} is already running`);
+    return started.runId;
+  }
+
+  async runs(jobId: string, limit: number): Promise<RunRecord[]> {
+    await this.get(jobId);
+    return this.registry.runs(jobId, limit);
+  }
+
+  async nextRuns(jobId: string, count: number): Promise<string[]> {
+    const job = await this.get(jobId);
+    if (!job.is_active) return [];
+    return this.scheduler.nextRuns(job, count).map((date) => isoInZone(date, job.timezone));
+  }
+
+  async status(): Promise<SchedulerStatusDto> {
+    const jobs = await this.registry.list();
+    return this.statusOf(jobs);
+  }
+
+  async dashboard(): Promise<DashboardDto> {
+    const jobs = await this.registry.list();
+    const today = isoInZone(Date.now(), this.options.timezone).slice(0, 10);
+    const ranToday = (job: ScheduledJob) => job.last_run !== null && isoInZone(Date.parse(job.last_run), this.options.timezone).startsWith(today);
+    return {
+      scheduler_status: this.statusOf(jobs),
+      summary: {
+        total: jobs.length,
+        active: jobs.filter((job) => job.is_active).length,
+        paused: jobs.filter((job) => !job.is_active).length,
+        running: jobs.filter((job) => job.status === 'running').length,
+        completed_today: jobs.filter((job) => ranToday(job) && job.status === 'completed').length,
+        failed_today: jobs.filter((job) => ranToday(job) && job.status === 'failed').length,
+      },
+      jobs,
+    };
+  }
+
+  private statusOf(jobs: ScheduledJob[]): SchedulerStatusDto {
+    return {
+      is_running: this.scheduler.isRunning,
+      active_jobs_count: jobs.filter((job) => job.is_active).length,
+      total_jobs_count: jobs.length,
+      registered_jobs_count: this.scheduler.registeredCount,
+      running_runs_count: this.executor.runningCount,
+      store: this.connection.client ? 'redis' : 'memory',
+      timezone: this.options.timezone,
+    };
+  }
+
+  /** Stop → paused; start → pending, unless a run is in progress (it keeps showing running). */
+  private activation(job: ScheduledJob, isActive: boolean): JobPatch {
+    if (this.executor.isRunning(job.job_id)) return {};
+    return { status: isActive ? 'pending' : 'paused' };
+  }
+
+  private async apply(current: ScheduledJob, patch: JobPatch): Promise<ScheduledJob> {
+    const merged = { ...current, ...patch } as ScheduledJob;
+    const next = merged.is_active ? isoInZone(this.scheduler.nextRuns(merged, 1)[0], merged.timezone) : null;
+    const updated = await this.registry.patch(current.job_id, {
+      ...patch,
+      next_run: next,
+      updated_at: isoInZone(Date.now(), merged.timezone),
+    });
+    if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);
+    this.scheduler.sync(updated);
+    return updated;
+  }
+}

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { JOB_STORE, type JobStore } from '../storage/job-store.js';
+import type { JobPatch, JobSpec, RunRecord, ScheduledJob } from './job.js';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
+import { isoInZone } from './time-format.js';
+
+/** Persistence of jobs and their run history, through the {@link JobStore} port. */
+@Injectable()
+export class JobRegistry {
+  constructor(
+    @Inject(JOB_STORE) private readonly store: JobStore,
+    @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+  ) {}
+
+  async create(spec: JobSpec, isActive: boolean, nextRun: Date | null): Promise<ScheduledJob> {
+    const now = isoInZone(Date.now(), spec.timezone);
+    const job: ScheduledJob = {
+      job_id: randomUUID(),
+      ...spec,
+      is_active: isActive,
+      status: isActive ? 'pending' : 'paused',
+      created_at: now,
+      updated_at: now,
+      last_run: null,
+      next_run: nextRun ? isoInZone(nextRun, spec.timezone) : null,
+      last_result: null,
+    };
+    await this.store.create(job);
+    return job;
+  }
+
+  get(jobId: string): Promise<ScheduledJob | null> {
+    return this.store.get(jobId);
+  }
+
+  async list(activeOnly = false): Promise<ScheduledJob[]> {
+    const jobs = await this.store.list();
+    return activeOnly ? jobs.filter((job) => job.is_active) : jobs;
+  }
+
+  /** Applies the patch atomically; null when the job no longer exists. */
+  patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
+    return this.store.patch(jobId, patch);
+  }
+
+  delete(jobId: string): Promise<boolean> {
+    return this.store.delete(jobId);
+  }
+
+  recordRun(run: RunRecord): Promise<void> {
+    return this.store.appendRun(run, this.options.runHistoryLimit);
+  }
+
+  runs(jobId: string, limit: number): Promise<RunRecord[]> {
+    return this.store.listRuns(jobId, limit);
+  }
+}

@@ -1,0 +1,77 @@
+import { BadRequestException } from '@nestjs/common';
+import type { CreateJobDto } from './dto/create-job.dto.js';
+import type { UpdateJobDto } from './dto/update-job.dto.js';
+import { specFromCreate, specFromUpdate } from './job-spec.js';
+
+const create = (fields: Partial<CreateJobDto> = {}) => specFromCreate({ name: 'n', stock_ids: ['AAPL'], ...fields } as CreateJobDto, 'UTC');
+const messages = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestException);
+    return ((error as BadRequestException).getResponse() as { message: string[] }).message;
+  }
+  throw new Error('expected a BadRequestException');
+};
+
+describe('specFromCreate', () => {
+  it('applies the documented defaults', () => {
+    expect(create()).toEqual({
+      name: 'n',
+      stock_ids: ['AAPL'],
+      schedule_time: '17:00',
+      cron: null,
+      interval_seconds: null,
+      timezone: 'UTC',
+      start_date: null,
+      end_date: null,
+      prefix: 'scheduled_stock_data',
+      data_interval: '1d',
+      lookback_days: 30,
+      market_hours_only: false,
+      write_snapshot: false,
+    });
+  });
+
+  it('does not add the 17:00 default when another schedule is given', () => {
+    expect(create({ cron: '0 9 * * *' })).toMatchObject({ schedule_time: null, cron: '0 9 * * *' });
+    expect(create({ interval_seconds: 60 })).toMatchObject({ schedule_time: null, interval_seconds: 60 });
+  });
+
+  it('rejects two schedules, a reversed window, a future start and the reserved prefix', () => {
+    expect(messages(() => create({ schedule_time: '10:00', interval_seconds: 60 }))).toEqual([
+      'only one of schedule_time, cron or interval_seconds may be set, got schedule_time, interval_seconds',
+    ]);
+    expect(messages(() => create({ start_date: '2025-02-01', end_date: '2025-01-01' }))[0]).toContain('must not be after end_date');
+    expect(messages(() => create({ start_date: '2999-01-01' }))[0]).toContain('must not be in the future');
+    expect(messages(() => create({ prefix: 'scheduler' }))[0]).toContain('reserved');
+  });
+});
+
+describe('specFromUpdate', () => {
+  const current = create({ schedule_time: '17:00', start_date: '2025-01-01' });
+  const update = (dto: Partial<UpdateJobDto>) => specFromUpdate(current, dto as UpdateJobDto);
+
+  it('changes only the fields sent', () => {
+    expect(update({ name: 'renamed' })).toEqual({ ...current, name: 'renamed' });
+    expect(update({ name: undefined })).toEqual(current);
+  });
+
+  it('switches the schedule when another kind is sent', () => {
+    expect(update({ cron: '0 9 * * 1-5' })).toMatchObject({ schedule_time: null, cron: '0 9 * * 1-5', interval_seconds: null });
+    expect(update({ interval_seconds: 300 })).toMatchObject({ schedule_time: null, cron: null, interval_seconds: 300 });
+  });
+
+  it('clears nullable fields with null and refuses null elsewhere', () => {
+    expect(update({ start_date: null })).toMatchObject({ start_date: null });
+    expect(messages(() => update({ name: null as unknown as string, prefix: null as unknown as string }))).toEqual([
+      'name must not be null',
+      'prefix must not be null',
+    ]);
+    expect(messages(() => update({ schedule_time: null }))[0]).toContain('one of schedule_time, cron or interval_seconds is required');
+  });
+
+  it('checks the merged result, e.g. an end before the stored start', () => {
+    expect(messages(() => update({ end_date: '2024-12-31' }))[0]).toContain('start_date (2025-01-01) must not be after end_date (2024-12-31)');
+  });
+});

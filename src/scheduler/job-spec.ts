@@ -1,0 +1,76 @@
+import { BadRequestException } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { CreateJobDto } from './dto/create-job.dto.js';
+import type { UpdateJobDto } from './dto/update-job.dto.js';
+import type { JobSpec } from './job.js';
+
+const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
+const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date']);
+/** Market-data keys under this prefix would share the scheduler's own key space. */
+const RESERVED_PREFIXES = new Set(['scheduler']);
+
+/** A job spec from a create request, with the documented defaults. */
+export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobSpec {
+  const noSchedule = SCHEDULE_FIELDS.every((field) => dto[field] == null);
+  const spec: JobSpec = {
+    name: dto.name,
+    stock_ids: dto.stock_ids,
+    schedule_time: noSchedule ? '17:00' : (dto.schedule_time ?? null),
+    cron: dto.cron ?? null,
+    interval_seconds: dto.interval_seconds ?? null,
+    timezone: dto.timezone ?? defaultTimezone,
+    start_date: dto.start_date ?? null,
+    end_date: dto.end_date ?? null,
+    prefix: dto.prefix ?? 'scheduled_stock_data',
+    data_interval: dto.data_interval ?? '1d',
+    lookback_days: dto.lookback_days ?? 30,
+    market_hours_only: dto.market_hours_only ?? false,
+    write_snapshot: dto.write_snapshot ?? false,
+  };
+  assertValidSpec(spec);
+  return spec;
+}
+
+/**
+ * The spec after a partial update. Sending one schedule field switches the schedule to it, so the
+ * other two are cleared unless they are sent too (and then the "exactly one" rule rejects it).
+ */
+export function specFromUpdate(current: JobSpec, dto: UpdateJobDto): JobSpec {
+  const problems = Object.entries(dto)
+    .filter(([field, value]) => value === null && !NULLABLE_FIELDS.has(field))
+    .map(([field]) => `${field} must not be null`);
+  if (problems.length) throw new BadRequestException(problems);
+
+  const next = { ...current } as JobSpec & Record<string, unknown>;
+  if (SCHEDULE_FIELDS.some((field) => dto[field] != null)) {
+    for (const field of SCHEDULE_FIELDS) next[field] = null;
+  }
+  for (const [field, value] of Object.entries(dto)) {
+    if (value !== undefined && field !== 'is_active') next[field] = value;
+  }
+  assertValidSpec(next);
+  return next;
+}
+
+function assertValidSpec(spec: JobSpec): void {
+  const problems: string[] = [];
+  const schedules = SCHEDULE_FIELDS.filter((field) => spec[field] != null);
+  if (schedules.length !== 1) {
+    problems.push(
+      schedules.length === 0
+        ? 'one of schedule_time, cron or interval_seconds is required'
+        : `only one of schedule_time, cron or interval_seconds may be set, got ${schedules.join(', ')}`,
+    );
+  }
+  if (spec.start_date && spec.end_date && spec.start_date > spec.end_date) {
+    problems.push(`start_date (${spec.start_date}) must not be after end_date (${spec.end_date})`);
+  }
+  const today = DateTime.now().setZone(spec.timezone).toISODate() ?? '';
+  if (spec.start_date && spec.start_date > today) {
+    problems.push(`start_date (${spec.start_date}) must not be in the future`);
+  }
+  if (RESERVED_PREFIXES.has(spec.prefix)) {
+    problems.push(`prefix "${spec.prefix}" is reserved for the scheduler's own keys`);
+  }
+  if (problems.length) throw new BadRequestException(problems);
+}

@@ -1,0 +1,84 @@
+/**
+ * The job and run-record shapes. Field names are snake_case because the same objects are the
+ * REST contract and the JSON stored at `scheduler:job:{id}`; one shape everywhere means no mapping layer.
+ */
+export const JOB_STATUSES = ['pending', 'running', 'completed', 'failed', 'paused'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const RUN_STATUSES = ['success', 'partial_success', 'failed', 'skipped'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RUN_TRIGGERS = ['schedule', 'manual', 'catch_up'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+export const DATA_INTERVALS = ['1m', '5m', '15m', '30m', '60m', '1h', '1d', '1wk', '1mo'] as const;
+export type DataInterval = (typeof DATA_INTERVALS)[number];
+
+/** What a user chooses; the rest of {@link ScheduledJob} is kept by the scheduler. */
+export interface JobSpec {
+  name: string;
+  stock_ids: string[];
+  schedule_time: string | null;
+  cron: string | null;
+  interval_seconds: number | null;
+  timezone: string;
+  start_date: string | null;
+  end_date: string | null;
+  prefix: string;
+  data_interval: DataInterval;
+  lookback_days: number;
+  market_hours_only: boolean;
+  write_snapshot: boolean;
+}
+
+/** The outcome of the latest run, kept on the job so a list shows it without reading run history. */
+export interface LastResult {
+  run_id: string;
+  status: RunStatus;
+  trigger: RunTrigger;
+  end_time: string;
+  fetched_count: number;
+  failed_count: number;
+  points_written: number;
+}
+
+export interface ScheduledJob extends JobSpec {
+  job_id: string;
+  is_active: boolean;
+  status: JobStatus;
+  created_at: string;
+  updated_at: string;
+  last_run: string | null;
+  next_run: string | null;
+  last_result: LastResult | null;
+}
+
+export interface SymbolError {
+  symbol: string;
+  error: string;
+  /** The typed error's name, e.g. SymbolNotFoundError: tells a user whether retrying can help. */
+  kind: string;
+  attempts: number;
+}
+
+export interface RunRecord {
+  run_id: string;
+  job_id: string;
+  job_name: string;
+  trigger: RunTrigger;
+  scheduled_for: string | null;
+  start_time: string;
+  end_time: string;
+  status: RunStatus;
+  fetched_stocks: string[];
+  failed_stocks: string[];
+  errors: SymbolError[];
+  points_written: number;
+  bars_rejected: number;
+  duration_ms: number;
+  /** Why a run was skipped (overlap, market closed); null otherwise. */
+  reason: string | null;
+}
+
+/** Fields the scheduler itself changes on a job; the store applies them atomically. */
+export type JobPatch = Partial<Omit<ScheduledJob, 'job_id' | 'created_at'>>;

@@ -1,0 +1,81 @@
+import { cronExpressionError, nextOccurrences, triggerOf } from './schedule.js';
+
+const spec = (fields: Partial<Parameters<typeof triggerOf>[0]>) => ({
+  schedule_time: null,
+  cron: null,
+  interval_seconds: null,
+  timezone: 'America/New_York',
+  ...fields,
+});
+const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+
+describe('triggerOf', () => {
+  it('turns HH:MM into a daily cron at that minute, in the job zone', () => {
+    expect(triggerOf(spec({ schedule_time: '07:05' }))).toEqual({ kind: 'cron', expression: '0 5 7 * * *', timezone: 'America/New_York' });
+  });
+
+  it('prefers the interval, then the cron expression', () => {
+    expect(triggerOf(spec({ interval_seconds: 60, cron: '* * * * *' }))).toEqual({ kind: 'interval', seconds: 60 });
+    expect(triggerOf(spec({ cron: '30 16 * * 1-5' }))).toMatchObject({ kind: 'cron', expression: '30 16 * * 1-5' });
+  });
+});
+
+describe('nextOccurrences', () => {
+  it('fires a daily 17:00 New York job at 17:00 local on both sides of the DST changes', () => {
+    const trigger = triggerOf(spec({ schedule_time: '17:00' }));
+    expect(iso(nextOccurrences(trigger, new Date('2026-03-06T12:00:00Z'), 4))).toEqual([
+      '2026-03-06T22:00:00.000Z', // EST, UTC-5
+      '2026-03-07T22:00:00.000Z',
+      '2026-03-08T21:00:00.000Z', // EDT from 8 March, UTC-4
+      '2026-03-09T21:00:00.000Z',
+    ]);
+    expect(iso(nextOccurrences(trigger, new Date('2026-10-31T12:00:00Z'), 3))).toEqual([
+      '2026-10-31T21:00:00.000Z',
+      '2026-11-01T22:00:00.000Z', // back to EST on 1 November
+      '2026-11-02T22:00:00.000Z',
+    ]);
+  });
+
+  it('uses the zone of the job, not the host', () => {
+    const london = triggerOf(spec({ schedule_time: '17:00', timezone: 'Europe/London' }));
+    const tokyo = triggerOf(spec({ schedule_time: '17:00', timezone: 'Asia/Tokyo' }));
+    const after = new Date('2026-07-01T00:00:00Z');
+    expect(iso(nextOccurrences(london, after, 1))).toEqual(['2026-07-01T16:00:00.000Z']);
+    expect(iso(nextOccurrences(tokyo, after, 1))).toEqual(['2026-07-01T08:00:00.000Z']);
+  });
+
+  it('follows a weekday cron expression', () => {
+    const trigger = triggerOf(spec({ cron: '30 16 * * 1-5' }));
+    // Friday 2026-11-20 after the close: next is Monday.
+    expect(iso(nextOccurrences(trigger, new Date('2026-11-20T22:00:00Z'), 2))).toEqual([
+      '2026-11-23T21:30:00.000Z',
+      '2026-11-24T21:30:00.000Z',
+    ]);
+  });
+
+  it('aligns intervals to multiples since the epoch, strictly after the given time', () => {
+    const trigger = triggerOf(spec({ interval_seconds: 900 }));
+    expect(iso(nextOccurrences(trigger, new Date('2026-01-01T10:07:00Z'), 3))).toEqual([
+      '2026-01-01T10:15:00.000Z',
+      '2026-01-01T10:30:00.000Z',
+      '2026-01-01T10:45:00.000Z',
+    ]);
+    expect(iso(nextOccurrences(trigger, new Date('2026-01-01T10:15:00Z'), 1))).toEqual(['2026-01-01T10:30:00.000Z']);
+  });
+});
+
+describe('cronExpressionError', () => {
+  it.each(['* * * * *', '*/5 * * * * *', '0 17 * * 1-5', '0 0 1 1 *'])('accepts %s', (expression) => {
+    expect(cronExpressionError(expression)).toBeNull();
+  });
+
+  it.each([
+    ['* * *', 'must have 5 fields (or 6 with seconds), got 3'],
+    ['* * * * * * *', 'got 7'],
+    ['61 * * * *', ''],
+    ['* * * * mon-xyz', ''],
+  ])('rejects %s', (expression, fragment) => {
+    expect(cronExpressionError(expression)).toEqual(expect.stringContaining(fragment));
+    expect(cronExpressionError(expression)).not.toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import { CronTime, validateCronExpression } from 'cron';
+import type { JobSpec } from './job.js';
+
+/** How a job fires: a cron expression in a zone, or a fixed interval aligned to the Unix epoch. */
+export type Trigger =
+  | { kind: 'cron'; expression: string; timezone: string }
+  | { kind: 'interval'; seconds: number };
+
+type ScheduleFields = Pick<JobSpec, 'schedule_time' | 'cron' | 'interval_seconds' | 'timezone'>;
+
+export function triggerOf(spec: ScheduleFields): Trigger {
+  if (spec.interval_seconds != null) return { kind: 'interval', seconds: spec.interval_seconds };
+  if (spec.cron != null) return { kind: 'cron', expression: spec.cron, timezone: spec.timezone };
+  const [hours, minutes] = (spec.schedule_time ?? '17:00').split(':').map(Number);
+  return { kind: 'cron', expression: `0 ${minutes} ${hours} * * *`, timezone: spec.timezone };
+}
+
+/** The first `count` fire times strictly after `after`. */
+export function nextOccurrences(trigger: Trigger, after: Date, count: number): Date[] {
+  const dates: Date[] = [];
+  if (trigger.kind === 'interval') {
+    // Epoch alignment gives every replica and every restart the same occurrences.
+    const periodMs = trigger.seconds * 1000;
+    let next = (Math.floor(after.getTime() / periodMs) + 1) * periodMs;
+    for (let i = 0; i < count; i++, next += periodMs) dates.push(new Date(next));
+    return dates;
+  }
+  const time = new CronTime(trigger.expression, trigger.timezone);
+  let cursor = after;
+  for (let i = 0; i < count; i++) {
+    cursor = time.getNextDateFrom(cursor, trigger.timezone).toJSDate();
+    dates.push(cursor);
+  }
+  return dates;
+}
+
+export function nextOccurrence(trigger: Trigger, after: Date): Date {
+  return nextOccurrences(trigger, after, 1)[0];
+}
+
+/** Null when `expression` is a valid 5- or 6-field cron expression, else the reason. */
+export function cronExpressionError(expression: string): string | null {
+  const fields = expression.trim().split(/\s+/).length;
+  if (fields !== 5 && fields !== 6) return `must have 5 fields (or 6 with seconds), got ${fields}`;
+  const { valid, error } = validateCronExpression(expression);
+  return valid ? null : (error?.message ?? 'is not a valid cron expression');
+}
+
+export function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

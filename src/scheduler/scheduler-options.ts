@@ -1,0 +1,71 @@
+import type { Redis } from 'ioredis';
+import type { MarketDataProvider } from '../market-data/market-data-provider.js';
+
+/** Options of {@link SchedulerModule}; every field is optional and defaults as documented. */
+export interface SchedulerModuleOptions {
+  /** Redis connection URL. Unset (and no `redisClient`): the in-process store, lost on restart. */
+  redisUrl?: string | null;
+  /** A connected ioredis client owned by the host app; preferred over `redisUrl`, never closed by us. */
+  redisClient?: Redis;
+  /** Prepended to every Redis key (default ""). */
+  keyPrefix?: string;
+  /** Zone of jobs that name none (default: the host's zone). */
+  timezone?: string;
+  /** Runs in progress at once across all jobs (default 4). */
+  maxConcurrentRuns?: number;
+  /** Symbols fetched at once inside one run (default 4). */
+  fetchConcurrency?: number;
+  /** Run records kept per job (default 100). */
+  runHistoryLimit?: number;
+  /** TTL of the optional window snapshot keys (default 7 days). */
+  snapshotTtlSeconds?: number;
+  /** Register the stored active jobs when the app boots (default true). */
+  autoStart?: boolean;
+  yahoo?: {
+    /** Send every Yahoo request to this origin instead (mirror, recorded responses, tests). */
+    baseUrl?: string | null;
+    /** Per-request timeout (default 10 000 ms). */
+    timeoutMs?: number;
+    /** Custom fetch for the yahoo-finance2 client. */
+    fetch?: typeof fetch;
+  };
+  /** Replaces the built-in Yahoo provider. */
+  provider?: MarketDataProvider;
+}
+
+export interface ResolvedSchedulerOptions {
+  redisUrl: string | null;
+  redisClient: Redis | null;
+  keyPrefix: string;
+  timezone: string;
+  maxConcurrentRuns: number;
+  fetchConcurrency: number;
+  runHistoryLimit: number;
+  snapshotTtlSeconds: number;
+  autoStart: boolean;
+  yahoo: { baseUrl: string | null; timeoutMs: number; fetch: typeof fetch | null };
+  provider: MarketDataProvider | null;
+}
+
+export const RESOLVED_OPTIONS = Symbol('RESOLVED_SCHEDULER_OPTIONS');
+
+/** The one place where options meet their defaults. */
+export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSchedulerOptions {
+  return {
+    redisUrl: options.redisUrl ?? null,
+    redisClient: options.redisClient ?? null,
+    keyPrefix: options.keyPrefix ?? '',
+    timezone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    maxConcurrentRuns: options.maxConcurrentRuns ?? 4,
+    fetchConcurrency: options.fetchConcurrency ?? 4,
+    runHistoryLimit: options.runHistoryLimit ?? 100,
+    snapshotTtlSeconds: options.snapshotTtlSeconds ?? 7 * 24 * 3600,
+    autoStart: options.autoStart ?? true,
+    yahoo: {
+      baseUrl: options.yahoo?.baseUrl ?? null,
+      timeoutMs: options.yahoo?.timeoutMs ?? 10_000,
+      fetch: options.yahoo?.fetch ?? null,
+    },
+    provider: options.provider ?? null,
+  };
+}

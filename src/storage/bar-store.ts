@@ -1,0 +1,36 @@
+import type { Bar, SeriesId } from '../market-data/bar.js';
+
+/** The seed's window layout: `{prefix}:{SYMBOL}:{start_date}:{end_date}` as a JSON array, with a TTL. */
+export interface SnapshotRecord {
+  Date: string;
+  Open: number;
+  High: number;
+  Low: number;
+  Close: number;
+  'Adj Close': number | null;
+  Volume: number;
+}
+
+export interface SnapshotId {
+  prefix: string;
+  symbol: string;
+  start_date: string;
+  end_date: string;
+}
+
+/**
+ * Market data storage: one series per symbol and interval, upserted by bar time, so a re-fetch
+ * of an overlapping window replaces bars in place and never duplicates one.
+ */
+export interface BarStore {
+  /** Inserts or replaces bars by `time`; returns how many bars were written. */
+  upsert(series: SeriesId, bars: Bar[]): Promise<number>;
+  /** Bars with `from <= time <= to` (epoch ms, both optional), oldest first. */
+  range(series: SeriesId, from?: number, to?: number): Promise<Bar[]>;
+  /** The newest stored bar, or null for an empty series. */
+  last(series: SeriesId): Promise<Bar | null>;
+  writeSnapshot(id: SnapshotId, records: SnapshotRecord[], ttlSeconds: number): Promise<void>;
+  readSnapshot(id: SnapshotId): Promise<SnapshotRecord[] | null>;
+}
+
+export const BAR_STORE = Symbol('BAR_STORE');

@@ -1,0 +1,75 @@
+/// <reference types="jest" />
+import type { StoreFixture } from '../store-contract.js';
+import { makeBar, series, snapshotId, snapshotRecords, T0, DAY_MS } from './fixtures.js';
+
+export function describeBarStoreCases(stores: () => StoreFixture): void {
+  describe('BarStore', () => {
+    it('reads an empty series as no bars and writes nothing for no bars', async () => {
+      const { bars } = stores();
+      expect(await bars.upsert(series, [])).toBe(0);
+      expect(await bars.range(series)).toEqual([]);
+      expect(await bars.last(series)).toBeNull();
+    });
+
+    it('returns bars oldest first whatever the write order, with nulls and fractions intact', async () => {
+      const { bars } = stores();
+      expect(await bars.upsert(series, [makeBar(2), makeBar(0), makeBar(1)])).toBe(3);
+      expect(await bars.range(series)).toEqual([makeBar(0), makeBar(1), makeBar(2)]);
+    });
+
+    it('replaces overlapping bars in place instead of duplicating them', async () => {
+      const { bars } = stores();
+      await bars.upsert(series, [makeBar(0), makeBar(1), makeBar(2)]);
+      expect(await bars.upsert(series, [makeBar(1, 500), makeBar(2, 500), makeBar(3, 500)])).toBe(3);
+      expect(await bars.range(series)).toEqual([makeBar(0), makeBar(1, 500), makeBar(2, 500), makeBar(3, 500)]);
+      await bars.upsert(series, [makeBar(1, 500)]);
+      expect(await bars.range(series)).toHaveLength(4);
+    });
+
+    it('bounds a range inclusively at both ends, each bound optional', async () => {
+      const { bars } = stores();
+      await bars.upsert(series, [0, 1, 2, 3, 4].map((day) => makeBar(day)));
+      const times = async (from?: number, to?: number) =>
+        (await bars.range(series, from, to)).map((bar) => (bar.time - T0) / DAY_MS);
+      expect(await times(T0 + DAY_MS, T0 + 3 * DAY_MS)).toEqual([1, 2, 3]);
+      expect(await times(T0 + DAY_MS + 1, T0 + 3 * DAY_MS - 1)).toEqual([2]);
+      expect(await times(T0 + 3 * DAY_MS)).toEqual([3, 4]);
+      expect(await times(undefined, T0 + DAY_MS)).toEqual([0, 1]);
+      expect(await times(T0 + 9 * DAY_MS)).toEqual([]);
+    });
+
+    it('returns the newest bar as last', async () => {
+      const { bars } = stores();
+      await bars.upsert(series, [makeBar(3), makeBar(7), makeBar(5)]);
+      expect(await bars.last(series)).toEqual(makeBar(7));
+    });
+
+    it('keeps series apart by prefix and interval, treating the symbol case-insensitively', async () => {
+      const { bars } = stores();
+      await bars.upsert({ ...series, symbol: 'aapl' }, [makeBar(0)]);
+      await bars.upsert({ ...series, interval: '1h' }, [makeBar(1)]);
+      await bars.upsert({ ...series, prefix: 'other' }, [makeBar(2)]);
+      expect(await bars.range(series)).toEqual([makeBar(0)]);
+      expect(await bars.range({ ...series, interval: '1h' })).toEqual([makeBar(1)]);
+      expect(await bars.last({ ...series, prefix: 'other' })).toEqual(makeBar(2));
+    });
+
+    it('reads back a snapshot, and null for one never written', async () => {
+      const { bars } = stores();
+      await bars.writeSnapshot(snapshotId, snapshotRecords, 60);
+      expect(await bars.readSnapshot(snapshotId)).toEqual(snapshotRecords);
+      expect(await bars.readSnapshot({ ...snapshotId, end_date: '2025-02-28' })).toBeNull();
+      await bars.writeSnapshot(snapshotId, snapshotRecords.slice(1), 60);
+      expect(await bars.readSnapshot(snapshotId)).toEqual(snapshotRecords.slice(1));
+    });
+
+    it('forgets a snapshot once its TTL has passed', async () => {
+      const { bars, passTime } = stores();
+      await bars.writeSnapshot(snapshotId, snapshotRecords, 1);
+      await passTime(500);
+      expect(await bars.readSnapshot(snapshotId)).toEqual(snapshotRecords);
+      await passTime(700);
+      expect(await bars.readSnapshot(snapshotId)).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,80 @@
+/// <reference types="jest" />
+import type { StoreFixture } from '../store-contract.js';
+import { makeJob, makeRun } from './fixtures.js';
+import { describeJobPatchCases } from './job-patch-cases.js';
+
+export function describeJobStoreCases(stores: () => StoreFixture): void {
+  describe('JobStore', () => {
+    it('returns a created job from get and null for an unknown id', async () => {
+      const { jobs } = stores();
+      const job = makeJob();
+      await jobs.create(job);
+      expect(await jobs.get(job.job_id)).toEqual(job);
+      expect(await jobs.get('no-such-job')).toBeNull();
+    });
+
+    it('keeps stored state apart from the objects callers hold', async () => {
+      const { jobs } = stores();
+      const job = makeJob();
+      await jobs.create(job);
+      job.stock_ids.push('TSLA');
+      const read = await jobs.get(job.job_id);
+      read!.stock_ids.push('GOOG');
+      (await jobs.list())[0]!.name = 'changed';
+      expect(await jobs.get(job.job_id)).toEqual(makeJob({ job_id: job.job_id }));
+    });
+
+    it('lists nothing when empty', async () => {
+      expect(await stores().jobs.list()).toEqual([]);
+    });
+
+    it('lists jobs by created_at, then job_id', async () => {
+      const { jobs } = stores();
+      const late = makeJob({ job_id: 'a', created_at: '2025-03-01T00:00:00.000Z' });
+      const earlyB = makeJob({ job_id: 'b', created_at: '2025-01-01T00:00:00.000Z' });
+      const earlyC = makeJob({ job_id: 'c', created_at: '2025-01-01T00:00:00.000Z' });
+      const middle = makeJob({ job_id: 'd', created_at: '2025-02-01T00:00:00.000Z' });
+      for (const job of [late, earlyC, middle, earlyB]) await jobs.create(job);
+      expect((await jobs.list()).map((job) => job.job_id)).toEqual(['b', 'c', 'd', 'a']);
+      expect(await jobs.list()).toEqual([earlyB, earlyC, middle, late]);
+    });
+
+    it('deletes a job, its index entry and its runs, reporting whether it existed', async () => {
+      const { jobs } = stores();
+      const job = makeJob();
+      const other = makeJob();
+      await jobs.create(job);
+      await jobs.create(other);
+      await jobs.appendRun(makeRun(job.job_id, 1), 10);
+      await jobs.appendRun(makeRun(other.job_id, 1), 10);
+
+      expect(await jobs.delete(job.job_id)).toBe(true);
+      expect(await jobs.get(job.job_id)).toBeNull();
+      expect(await jobs.list()).toEqual([other]);
+      expect(await jobs.listRuns(job.job_id, 10)).toEqual([]);
+      expect(await jobs.listRuns(other.job_id, 10)).toHaveLength(1);
+      expect(await jobs.delete(job.job_id)).toBe(false);
+    });
+
+    it('lists runs newest first and keeps only the newest `keep`', async () => {
+      const { jobs } = stores();
+      for (let n = 1; n <= 5; n++) await jobs.appendRun(makeRun('job-1', n), 3);
+      expect(await jobs.listRuns('job-1', 10)).toEqual([makeRun('job-1', 5), makeRun('job-1', 4), makeRun('job-1', 3)]);
+      expect((await jobs.listRuns('job-1', 2)).map((run) => run.run_id)).toEqual(['run-5', 'run-4']);
+      expect(await jobs.listRuns('job-1', 0)).toEqual([]);
+      expect(await jobs.listRuns('job-2', 10)).toEqual([]);
+    });
+
+    it('rejects a `keep` below 1 instead of silently keeping everything or nothing', async () => {
+      const { jobs } = stores();
+      await expect(jobs.appendRun(makeRun('job-1', 1), 0)).rejects.toThrow(RangeError);
+      expect(await jobs.listRuns('job-1', 10)).toEqual([]);
+    });
+
+    it('answers ping', async () => {
+      await expect(stores().jobs.ping()).resolves.toBeUndefined();
+    });
+
+    describeJobPatchCases(stores);
+  });
+}

@@ -1,0 +1,15 @@
+import type { ScheduledJob } from '../scheduler/job.js';
+
+// Semantics every JobStore adapter shares, kept here so the adapters cannot drift apart.
+
+/** Oldest first, ties broken by id, so every adapter lists jobs in the same stable order. */
+export function byCreation(a: ScheduledJob, b: ScheduledJob): number {
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
+  if (a.job_id === b.job_id) return 0;
+  return a.job_id < b.job_id ? -1 : 1;
+}
+
+/** A run history must keep at least one record; `keep` below 1 is a caller bug, not "keep none". */
+export function assertKeep(keep: number): void {
+  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be an integer >= 1, got ${keep}`);
+}

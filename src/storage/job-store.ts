@@ -1,0 +1,28 @@
+import type { JobPatch, RunRecord, ScheduledJob } from '../scheduler/job.js';
+
+/**
+ * Persistence of job definitions and run history. Two adapters (Redis, in-process) pass one
+ * contract suite (`store-contract.ts`). Every method either completes or throws
+ * {@link StoreUnavailableError}; none of them hangs.
+ */
+export interface JobStore {
+  /** Stores a new job and adds it to the index, atomically. */
+  create(job: ScheduledJob): Promise<void>;
+  get(jobId: string): Promise<ScheduledJob | null>;
+  /** All jobs, in a constant number of round trips whatever their count. */
+  list(): Promise<ScheduledJob[]>;
+  /**
+   * Merges `patch` into the stored job atomically and returns the result; returns null, writing
+   * nothing, when the job does not exist (a run that ends after a delete must not bring it back).
+   */
+  patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null>;
+  /** Removes the job, its index entry and its run history; false when it did not exist. */
+  delete(jobId: string): Promise<boolean>;
+  /** Prepends a run record and keeps only the newest `keep` records of that job. */
+  appendRun(run: RunRecord, keep: number): Promise<void>;
+  /** Newest first. */
+  listRuns(jobId: string, limit: number): Promise<RunRecord[]>;
+  ping(): Promise<void>;
+}
+
+export const JOB_STORE = Symbol('JOB_STORE');

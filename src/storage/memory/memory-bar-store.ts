@@ -1,0 +1,61 @@
+import type { Bar, SeriesId } from '../../market-data/bar.js';
+import type { BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import { keys } from '../keys.js';
+
+interface StoredSnapshot {
+  records: SnapshotRecord[];
+  expiresAt: number;
+}
+
+/**
+ * In-process {@link BarStore} with the Redis adapter's semantics (series keyed like Redis keys, so
+ * symbols are case-insensitive; snapshots expire). `now` is injectable so tests can move time.
+ */
+export class MemoryBarStore implements BarStore {
+  private readonly series = new Map<string, Map<number, Bar>>();
+  private readonly snapshots = new Map<string, StoredSnapshot>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async upsert(series: SeriesId, bars: Bar[]): Promise<number> {
+    if (bars.length === 0) return 0;
+    const key = keys.series(series);
+    const stored = this.series.get(key) ?? new Map<number, Bar>();
+    for (const bar of bars) stored.set(bar.time, structuredClone(bar));
+    this.series.set(key, stored);
+    return bars.length;
+  }
+
+  async range(series: SeriesId, from = -Infinity, to = Infinity): Promise<Bar[]> {
+    return this.sorted(series)
+      .filter((bar) => bar.time >= from && bar.time <= to)
+      .map((bar) => structuredClone(bar));
+  }
+
+  async last(series: SeriesId): Promise<Bar | null> {
+    const newest = this.sorted(series).at(-1);
+    return newest ? structuredClone(newest) : null;
+  }
+
+  async writeSnapshot(id: SnapshotId, records: SnapshotRecord[], ttlSeconds: number): Promise<void> {
+    this.snapshots.set(keys.snapshot(id), {
+      records: structuredClone(records),
+      expiresAt: this.now() + ttlSeconds * 1000,
+    });
+  }
+
+  async readSnapshot(id: SnapshotId): Promise<SnapshotRecord[] | null> {
+    const key = keys.snapshot(id);
+    const snapshot = this.snapshots.get(key);
+    if (!snapshot) return null;
+    if (snapshot.expiresAt <= this.now()) {
+      this.snapshots.delete(key);
+      return null;
+    }
+    return structuredClone(snapshot.records);
+  }
+
+  private sorted(series: SeriesId): Bar[] {
+    return [...(this.series.get(keys.series(series))?.values() ?? [])].sort((a, b) => a.time - b.time);
+  }
+}

@@ -1,0 +1,52 @@
+import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
+import { assertKeep, byCreation } from '../job-store-rules.js';
+import type { JobStore } from '../job-store.js';
+
+/**
+ * In-process {@link JobStore} with the Redis adapter's semantics; values are copied in and out so
+ * callers cannot mutate stored state. Nothing survives a restart.
+ */
+export class MemoryJobStore implements JobStore {
+  private readonly jobs = new Map<string, ScheduledJob>();
+  private readonly runs = new Map<string, RunRecord[]>();
+
+  async create(job: ScheduledJob): Promise<void> {
+    this.jobs.set(job.job_id, structuredClone(job));
+  }
+
+  async get(jobId: string): Promise<ScheduledJob | null> {
+    const job = this.jobs.get(jobId);
+    return job ? structuredClone(job) : null;
+  }
+
+  async list(): Promise<ScheduledJob[]> {
+    return [...this.jobs.values()].map((job) => structuredClone(job)).sort(byCreation);
+  }
+
+  async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
+    const job = this.jobs.get(jobId);
+    if (!job) return null;
+    // Undefined fields are absent from the JSON the Redis adapter sends, so they change nothing.
+    const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
+    const updated: ScheduledJob = { ...job, ...structuredClone(Object.fromEntries(defined)) };
+    this.jobs.set(jobId, updated);
+    return structuredClone(updated);
+  }
+
+  async delete(jobId: string): Promise<boolean> {
+    this.runs.delete(jobId);
+    return this.jobs.delete(jobId);
+  }
+
+  async appendRun(run: RunRecord, keep: number): Promise<void> {
+    assertKeep(keep);
+    const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];
+    this.runs.set(run.job_id, history.slice(0, keep));
+  }
+
+  async listRuns(jobId: string, limit: number): Promise<RunRecord[]> {
+    return (this.runs.get(jobId) ?? []).slice(0, Math.max(limit, 0)).map((run) => structuredClone(run));
+  }
+
+  async ping(): Promise<void> {}
+}

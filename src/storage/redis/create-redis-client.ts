@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { StoreUnavailableError } from '../store-errors.js';
+
+/**
+ * Creates a client that does not connect until {@link connectRedis}; every key gets `keyPrefix`.
+ */
+export function createRedisClient(url: string, keyPrefix: string): Redis {
+  // While Redis is down, API calls must fail fast (503) rather than queue and hang, so there is no
+  // offline queue and every command times out; the connection itself keeps retrying in the background.
+  const client = new Redis(url, {
+    keyPrefix,
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+  logConnectionChanges(client);
+  return client;
+}
+
+/** One line when the connection breaks and one when it is back, not one per reconnect attempt. */
+function logConnectionChanges(client: Redis): void {
+  const logger = new Logger('Redis');
+  let lastError: string | null = null;
+  client.on('error', (error: Error) => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    logger.warn(`Redis connection error: ${error.message}`);
+  });
+  client.on('ready', () => {
+    if (lastError !== null) logger.log('Redis connection restored');
+    lastError = null;
+  });
+}
+
+/**
+ * Opens the connection. On failure throws {@link StoreUnavailableError} naming the target with any
+ * password redacted; the client keeps reconnecting in the background.
+ */
+export async function connectRedis(client: Redis): Promise<void> {
+  try {
+    await client.connect();
+  } catch (err) {
+    client.disconnect();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StoreUnavailableError(`Cannot connect to Redis at ${describeTarget(client)}: ${reason}`, {
+      cause: err,
+    });
+  }
+}
+
+function describeTarget(client: Redis): string {
+  const { host, port, db, username, password, path, tls } = client.options;
+  if (path) return `unix:${path}`;
+  const auth = password ? `${username ?? ''}:***@` : username ? `${username}@` : '';
+  return `${tls ? 'rediss' : 'redis'}://${auth}${host}:${port}/${db ?? 0}`;
+}

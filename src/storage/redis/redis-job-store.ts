@@ -1,0 +1,82 @@
+import type { Redis } from 'ioredis';
+import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
+import { assertKeep, byCreation } from '../job-store-rules.js';
+import type { JobStore } from '../job-store.js';
+import { keys } from '../keys.js';
+import { redisCall, redisTransaction } from './redis-call.js';
+
+// Runs inside Redis so that concurrent patches (from any process) never overwrite each other.
+// cjson quirks: it encodes an empty table as {} (so [] would turn into {}) and keeps only 14
+// significant digits of a number. Jobs hold no empty arrays (stock_ids is never empty) and their
+// numbers are small integers, which round-trip exactly; the store contract pins both.
+// JSON null decodes to cjson.null, so a null in the patch is stored as null.
+const PATCH_JOB = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return nil end
+local job = cjson.decode(raw)
+for field, value in pairs(cjson.decode(ARGV[1])) do job[field] = value end
+local updated = cjson.encode(job)
+redis.call('SET', KEYS[1], updated)
+return updated
+`;
+
+/** {@link JobStore} on Redis; see `keys.ts` for the layout. */
+export class RedisJobStore implements JobStore {
+  constructor(private readonly client: Redis) {}
+
+  async create(job: ScheduledJob): Promise<void> {
+    await redisTransaction(
+      this.client.multi().set(keys.job(job.job_id), JSON.stringify(job)).sadd(keys.jobIndex, job.job_id),
+    );
+  }
+
+  async get(jobId: string): Promise<ScheduledJob | null> {
+    const raw = await redisCall(() => this.client.get(keys.job(jobId)));
+    return raw === null ? null : parseJob(raw);
+  }
+
+  async list(): Promise<ScheduledJob[]> {
+    const ids = await redisCall(() => this.client.smembers(keys.jobIndex));
+    if (ids.length === 0) return [];
+    const values = await redisCall(() => this.client.mget(ids.map(keys.job)));
+    return values
+      .filter((raw): raw is string => raw !== null)
+      .map(parseJob)
+      .sort(byCreation);
+  }
+
+  async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
+    const updated = await redisCall(
+      () => this.client.eval(PATCH_JOB, 1, keys.job(jobId), JSON.stringify(patch)) as Promise<string | null>,
+    );
+    return updated === null ? null : parseJob(updated);
+  }
+
+  async delete(jobId: string): Promise<boolean> {
+    const [deletedJobs] = await redisTransaction(
+      this.client.multi().del(keys.job(jobId)).srem(keys.jobIndex, jobId).del(keys.runs(jobId)),
+    );
+    return deletedJobs === 1;
+  }
+
+  async appendRun(run: RunRecord, keep: number): Promise<void> {
+    assertKeep(keep);
+    const key = keys.runs(run.job_id);
+    await redisTransaction(this.client.multi().lpush(key, JSON.stringify(run)).ltrim(key, 0, keep - 1));
+  }
+
+  async listRuns(jobId: string, limit: number): Promise<RunRecord[]> {
+    // LRANGE 0 -1 would mean "everything", not "nothing".
+    if (limit < 1) return [];
+    const raws = await redisCall(() => this.client.lrange(keys.runs(jobId), 0, limit - 1));
+    return raws.map((raw) => JSON.parse(raw) as RunRecord);
+  }
+
+  async ping(): Promise<void> {
+    await redisCall(() => this.client.ping());
+  }
+}
+
+function parseJob(raw: string): ScheduledJob {
+  return JSON.parse(raw) as ScheduledJob;
+}

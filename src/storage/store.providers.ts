@@ -1,0 +1,49 @@
+import { Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler/scheduler-options.js';
+import { BAR_STORE } from './bar-store.js';
+import { JOB_STORE } from './job-store.js';
+import { MemoryBarStore } from './memory/memory-bar-store.js';
+import { MemoryJobStore } from './memory/memory-job-store.js';
+import { connectRedis, createRedisClient } from './redis/create-redis-client.js';
+import { RedisBarStore } from './redis/redis-bar-store.js';
+import { RedisJobStore } from './redis/redis-job-store.js';
+
+/** The Redis client the stores share, or null on the in-process store; closes what it opened. */
+export class StoreConnection implements OnApplicationShutdown {
+  constructor(
+    readonly client: Redis | null,
+    private readonly owned: boolean,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.client && this.owned) await this.client.quit().catch(() => this.client?.disconnect());
+  }
+}
+
+async function connect(options: ResolvedSchedulerOptions): Promise<StoreConnection> {
+  const logger = new Logger('Storage');
+  if (options.redisClient) return new StoreConnection(options.redisClient, false);
+  if (!options.redisUrl) {
+    logger.warn('No REDIS_URL: running on the in-process memory store; nothing survives a restart');
+    return new StoreConnection(null, false);
+  }
+  const client = createRedisClient(options.redisUrl, options.keyPrefix);
+  await connectRedis(client);
+  logger.log(`Using Redis at ${client.options.host}:${client.options.port}`);
+  return new StoreConnection(client, true);
+}
+
+export const storeProviders: Provider[] = [
+  { provide: StoreConnection, inject: [RESOLVED_OPTIONS], useFactory: connect },
+  {
+    provide: JOB_STORE,
+    inject: [StoreConnection],
+    useFactory: ({ client }: StoreConnection) => (client ? new RedisJobStore(client) : new MemoryJobStore()),
+  },
+  {
+    provide: BAR_STORE,
+    inject: [StoreConnection],
+    useFactory: ({ client }: StoreConnection) => (client ? new RedisBarStore(client) : new MemoryBarStore()),
+  },
+];

@@ -1,0 +1,80 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../../src/app.module.js';
+import { loadAppConfig } from '../../src/config/environment.js';
+import { configureApp } from '../../src/configure-app.js';
+
+export type StoreKind = 'redis' | 'memory';
+
+export interface TestApp {
+  app: INestApplication;
+  /** Raw client without KEY_PREFIX, for checking the key layout; null on the memory store. */
+  redis: Redis | null;
+  keyPrefix: string;
+  close(options?: { flush?: boolean }): Promise<void>;
+}
+
+export function testRedisUrl(): string {
+  const url = process.env.TEST_REDIS_URL;
+  if (!url) throw new Error('TEST_REDIS_URL is unset: the jest global setup starts redis-server (see test/support/global-setup.mjs)');
+  return url;
+}
+
+/** The real standalone app (AppModule + configureApp), on a fresh key prefix so suites never collide. */
+export async function createTestApp(options: {
+  store: StoreKind;
+  yahooUrl: string;
+  keyPrefix?: string;
+  env?: Record<string, string>;
+}): Promise<TestApp> {
+  const keyPrefix = options.keyPrefix ?? `test:${randomUUID()}:`;
+  const config = loadAppConfig({
+    ...(options.store === 'redis' && { REDIS_URL: testRedisUrl(), KEY_PREFIX: keyPrefix }),
+    YAHOO_BASE_URL: options.yahooUrl,
+    SCHEDULER_TIMEZONE: 'America/New_York',
+    ...options.env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), config);
+  await app.init();
+  const redis = options.store === 'redis' ? new Redis(testRedisUrl()) : null;
+  return {
+    app,
+    redis,
+    keyPrefix,
+    async close({ flush = true } = {}) {
+      await app.close();
+      if (redis && flush) await deleteKeys(redis, keyPrefix);
+      await redis?.quit();
+    },
+  };
+}
+
+export async function keysUnder(redis: Redis, keyPrefix: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
+    cursor = next;
+    found.push(...batch);
+  } while (cursor !== '0');
+  return found.sort();
+}
+
+async function deleteKeys(redis: Redis, keyPrefix: string): Promise<void> {
+  const found = await keysUnder(redis, keyPrefix);
+  if (found.length) await redis.del(...found);
+}
+
+/** Polls `probe` until it returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,102 @@
+import request from 'supertest';
+import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
+import { createTestApp, keysUnder, type TestApp } from './support/test-app.js';
+
+const valid = { name: 'Tech', stock_ids: ['AAPL'] };
+
+/** [what, body, a fragment the 400 message must contain] */
+const badCreates: [string, unknown, string][] = [
+  ['missing name', { stock_ids: ['AAPL'] }, 'name'],
+  ['empty name', { ...valid, name: '' }, 'name must be longer than or equal to 1'],
+  ['name too long', { ...valid, name: 'x'.repeat(201) }, 'name must be shorter than or equal to 200'],
+  ['missing stock_ids', { name: 'Tech' }, 'stock_ids'],
+  ['empty stock_ids', { ...valid, stock_ids: [] }, 'stock_ids must contain at least 1 elements'],
+  ['stock_ids not an array', { ...valid, stock_ids: 'AAPL' }, 'stock_ids must be an array'],
+  ['symbol with a space', { ...valid, stock_ids: ['AA PL'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a key separator', { ...valid, stock_ids: ['AAPL:1d'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol too long', { ...valid, stock_ids: ['A'.repeat(21)] }, 'stock_ids must be a Yahoo symbol'],
+  ['too many symbols', { ...valid, stock_ids: Array.from({ length: 1001 }, (_, i) => `S${i}`) }, 'stock_ids must contain no more than 1000'],
+  ['schedule_time 24:00', { ...valid, schedule_time: '24:00' }, 'schedule_time must be HH:MM'],
+  ['schedule_time 7:5', { ...valid, schedule_time: '7:5' }, 'schedule_time must be HH:MM'],
+  ['schedule_time with seconds', { ...valid, schedule_time: '17:00:00' }, 'schedule_time must be HH:MM'],
+  ['unknown time zone', { ...valid, timezone: 'Mars/Olympus' }, 'timezone'],
+  ['bad cron', { ...valid, cron: '61 * * * *' }, 'cron'],
+  ['cron with 3 fields', { ...valid, cron: '* * *' }, 'cron must have 5 fields'],
+  ['two schedules', { ...valid, schedule_time: '17:00', cron: '0 17 * * *' }, 'only one of schedule_time, cron or interval_seconds'],
+  ['interval 0', { ...valid, interval_seconds: 0 }, 'interval_seconds must not be less than 1'],
+  ['interval over 31 days', { ...valid, interval_seconds: 31 * 86400 + 1 }, 'interval_seconds must not be greater than'],
+  ['start after end', { ...valid, start_date: '2025-02-01', end_date: '2025-01-01' }, 'start_date (2025-02-01) must not be after end_date'],
+  ['impossible date', { ...valid, start_date: '2025-02-30' }, 'start_date must be a real calendar date'],
+  ['date-time instead of date', { ...valid, end_date: '2025-01-01T00:00:00Z' }, 'end_date must be a date YYYY-MM-DD'],
+  ['prefix with a colon', { ...valid, prefix: 'a:b' }, 'prefix must be 1–64'],
+  ['reserved prefix', { ...valid, prefix: 'scheduler' }, 'prefix "scheduler" is reserved'],
+  ['unknown interval', { ...valid, data_interval: '2d' }, 'data_interval must be one of'],
+  ['lookback 0', { ...valid, lookback_days: 0 }, 'lookback_days must not be less than 1'],
+  ['is_active as string', { ...valid, is_active: 'yes' }, 'is_active must be a boolean'],
+  ['unknown field', { ...valid, owner: 'me' }, 'property owner should not exist'],
+];
+
+describe('bad input: a 400 naming the problem, and nothing written', () => {
+  let yahoo: FakeYahoo;
+  let t: TestApp;
+  let jobId: string;
+  let keysBefore: string[];
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    yahoo = await startFakeYahoo();
+    t = await createTestApp({ store: 'redis', yahooUrl: yahoo.url });
+    jobId = (await http().post('/scheduler/jobs').send(valid).expect(201)).body.job_id;
+    keysBefore = await keysUnder(t.redis!, t.keyPrefix);
+  });
+  afterAll(async () => {
+    await t.close();
+    await yahoo.close();
+  });
+  afterEach(async () => {
+    expect(await keysUnder(t.redis!, t.keyPrefix)).toEqual(keysBefore);
+    expect(await t.redis!.get(`${t.keyPrefix}scheduler:job:${jobId}`)).toContain('"name":"Tech"');
+  });
+
+  it.each(badCreates)('POST /scheduler/jobs rejects %s', async (_what, body, fragment) => {
+    const res = await http().post('/scheduler/jobs').send(body as object).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect([res.body.message].flat().join('; ')).toContain(fragment);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    await http().post('/scheduler/jobs').set('content-type', 'application/json').send('{"name":').expect(400);
+  });
+
+  it.each([
+    ['name null', { name: null }, 'name must not be null'],
+    ['two schedules', { cron: '0 9 * * *', interval_seconds: 60 }, 'only one of'],
+    ['end before stored start', { start_date: '2025-03-01', end_date: '2025-02-01' }, 'must not be after end_date'],
+    ['symbol list empty', { stock_ids: [] }, 'stock_ids must contain at least 1'],
+    ['unknown field', { colour: 'red' }, 'property colour should not exist'],
+  ])('PUT /scheduler/jobs/:id rejects %s', async (_what, body, fragment) => {
+    const res = await http().put(`/scheduler/jobs/${jobId}`).send(body).expect(400);
+    expect([res.body.message].flat().join('; ')).toContain(fragment);
+  });
+
+  it('answers 400 for a malformed job id and 404 for an unknown one', async () => {
+    await http().get('/scheduler/jobs/not-a-uuid').expect(400);
+    const res = await http().get('/scheduler/jobs/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    await http().put('/scheduler/jobs/00000000-0000-4000-8000-000000000000').send({ name: 'x' }).expect(404);
+    await http().post('/scheduler/jobs/00000000-0000-4000-8000-000000000000/run').expect(404);
+  });
+
+  it.each([
+    ['/market-data/AA%20PL', 'symbol must be a Yahoo symbol'],
+    ['/market-data/AAPL?interval=2d', 'interval must be one of'],
+    ['/market-data/AAPL?from=yesterday', 'from must be a valid ISO 8601'],
+    ['/market-data/AAPL?from=2025-02-01&to=2025-01-01', 'from must not be after to'],
+    ['/market-data/AAPL?prefix=a:b', 'prefix must be'],
+    ['/scheduler/jobs?active_only=maybe', 'active_only must be a boolean'],
+    [`/scheduler/jobs/00000000-0000-4000-8000-000000000000/next-runs?count=0`, 'count must not be less than 1'],
+  ])('GET %s is a 400', async (path, fragment) => {
+    const res = await http().get(path).expect(400);
+    expect([res.body.message].flat().join('; ')).toContain(fragment);
+  });
+});
