@@ -1,6 +1,5 @@
-import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, eventually, keysUnder, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
+import { eventually, keysUnder } from './support/test-app.js';
 
 interface BarBody {
   date: string;
@@ -11,9 +10,8 @@ interface BarBody {
 }
 
 describe('stored market data (redis store)', () => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
+  const ctx = useE2eApp('redis');
+  const http = ctx.http;
 
   const runAndWait = async (id: string, expectedRuns: number) => {
     await http().post(`/scheduler/jobs/${id}/run`).expect(202);
@@ -22,15 +20,6 @@ describe('stored market data (redis store)', () => {
       return runs.length >= expectedRuns ? runs[0] : undefined;
     });
   };
-
-  beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store: 'redis', yahooUrl: yahoo.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
-  });
 
   it('stores one series per symbol and interval, upserts overlapping runs in place, and serves ranges oldest first', async () => {
     const id = (
@@ -42,7 +31,7 @@ describe('stored market data (redis store)', () => {
     const first = await runAndWait(id, 1);
     expect(first).toMatchObject({ status: 'success', fetched_stocks: ['AAPL'], points_written: 49 });
 
-    const request1 = yahoo.requests.find((r) => r.symbol === 'AAPL')!;
+    const request1 = ctx.yahoo.requests.find((r) => r.symbol === 'AAPL')!;
     expect(request1.query).toMatchObject({ interval: '1d', period1: String(Date.parse('2020-08-31') / 1000) });
 
     const all: BarBody[] = (await http().get('/market-data/AAPL?interval=1d').expect(200)).body;
@@ -60,33 +49,33 @@ describe('stored market data (redis store)', () => {
     expect((await http().get('/market-data/AAPL?interval=1wk').expect(200)).body).toEqual([]);
     expect((await http().get('/market-data/AAPL?prefix=other').expect(200)).body).toEqual([]);
 
-    const raw = t.redis!;
-    const seriesKey = `${t.keyPrefix}scheduled_stock_data:AAPL:1d`;
+    const raw = ctx.t.redis!;
+    const seriesKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:1d`;
     expect(await raw.type(seriesKey)).toBe('zset');
     expect(await raw.zcard(seriesKey)).toBe(49);
-    const snapshotKey = `${t.keyPrefix}scheduled_stock_data:AAPL:2020-08-31:2020-11-06`;
+    const snapshotKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:2020-08-31:2020-11-06`;
     const snapshot = JSON.parse((await raw.get(snapshotKey))!);
     expect(snapshot).toHaveLength(49);
     expect(Object.keys(snapshot[0])).toEqual(['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume']);
     expect(snapshot[0].Date).toBe('2020-08-31');
     expect(await raw.ttl(snapshotKey)).toBeGreaterThan(0);
 
-    const jobKey = `${t.keyPrefix}scheduler:job:${id}`;
+    const jobKey = `${ctx.t.keyPrefix}scheduler:job:${id}`;
     expect(JSON.parse((await raw.get(jobKey))!)).toMatchObject({ job_id: id, stock_ids: ['AAPL'], start_date: '2020-08-31' });
-    expect(await raw.smembers(`${t.keyPrefix}scheduler:jobs`)).toEqual([id]);
-    expect(await raw.llen(`${t.keyPrefix}scheduler:runs:${id}`)).toBe(2);
-    expect(await keysUnder(raw, t.keyPrefix)).toEqual([jobKey, seriesKey, snapshotKey, `${t.keyPrefix}scheduler:jobs`, `${t.keyPrefix}scheduler:runs:${id}`].sort());
+    expect(await raw.smembers(`${ctx.t.keyPrefix}scheduler:jobs`)).toEqual([id]);
+    expect(await raw.llen(`${ctx.t.keyPrefix}scheduler:runs:${id}`)).toBe(2);
+    expect(await keysUnder(raw, ctx.t.keyPrefix)).toEqual([jobKey, seriesKey, snapshotKey, `${ctx.t.keyPrefix}scheduler:jobs`, `${ctx.t.keyPrefix}scheduler:runs:${id}`].sort());
   });
 
   it('isolates failing symbols: unknown, HTTP 500 and empty answers fail alone', async () => {
-    yahoo.override('NVDA', { status: 500, body: 'Internal Server Error' });
-    yahoo.override('AMZN', { fixture: 'chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json' });
+    ctx.yahoo.override('NVDA', { status: 500, body: 'Internal Server Error' });
+    ctx.yahoo.override('AMZN', { fixture: 'chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json' });
     const id = (await http().post('/scheduler/jobs').send({ name: 'mixed', stock_ids: ['MSFT', 'NOSUCHSYMBOL', 'NVDA', 'AMZN'] }).expect(201)).body.job_id;
     const run = await runAndWait(id, 1);
     expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['MSFT'], failed_stocks: ['NOSUCHSYMBOL', 'NVDA', 'AMZN'], points_written: 252 });
     const kinds = Object.fromEntries(run.errors.map((e: { symbol: string; kind: string }) => [e.symbol, e.kind]));
     expect(kinds).toEqual({ NOSUCHSYMBOL: 'SymbolNotFoundError', NVDA: 'ProviderUnavailableError', AMZN: 'NoDataError' });
-    yahoo.reset();
+    ctx.yahoo.reset();
   });
 
   it('marks a run failed when every symbol fails, and the job failed', async () => {

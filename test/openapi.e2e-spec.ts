@@ -1,28 +1,19 @@
-import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
 
 interface Schema {
   properties?: Record<string, { description?: string; example?: unknown; $ref?: string; allOf?: unknown[] }>;
 }
 
 describe('OpenAPI explorer', () => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
+  const { http } = useE2eApp('memory');
   let spec: { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, Schema> } };
 
   beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store: 'memory', yahooUrl: yahoo.url });
-    spec = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body;
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
+    spec = (await http().get('/docs-json').expect(200)).body;
   });
 
   it('serves the explorer page at /docs', async () => {
-    const page = await request(t.app.getHttpServer()).get('/docs').redirects(1).expect(200);
+    const page = await http().get('/docs').redirects(1).expect(200);
     expect(page.text).toContain('swagger-ui');
   });
 

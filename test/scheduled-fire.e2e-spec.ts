@@ -1,8 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
-import request from 'supertest';
 import { CRON_NAME_PREFIX } from '../src/scheduler/cron-registry.js';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, eventually, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
+import { eventually } from './support/test-app.js';
 
 interface Run {
   run_id: string;
@@ -14,24 +13,14 @@ interface Run {
 
 /** Fires go through the real CronJob in SchedulerRegistry, not a direct call to the executor. */
 describe('scheduled fires (redis store)', () => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
+  const ctx = useE2eApp('redis');
+  const http = ctx.http;
   const runsOf = async (id: string): Promise<Run[]> => (await http().get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
-
-  beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store: 'redis', yahooUrl: yahoo.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
-  });
 
   it('fires a job due every second through its prefixed CronJob and records the run', async () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'every second', stock_ids: ['AAPL'], cron: '* * * * * *' }).expect(201)).body.job_id;
 
-    const registry = t.app.get(SchedulerRegistry);
+    const registry = ctx.t.app.get(SchedulerRegistry);
     expect([...registry.getCronJobs().keys()]).toContain(`${CRON_NAME_PREFIX}${id}`);
 
     const runs = await eventually(async () => {

@@ -1,21 +1,9 @@
-import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, eventually, type StoreKind, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
+import { eventually, type StoreKind } from './support/test-app.js';
 
 /** Seed 002's "Test API Endpoints" and "Sample Test Scenario", unchanged, on both stores. */
 describe.each<StoreKind>(['redis', 'memory'])('seed 002 walkthrough (%s store)', (store) => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
-
-  beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store, yahooUrl: yahoo.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
-  });
+  const { http } = useE2eApp(store);
 
   it('creates, reads, updates, stops, starts, runs and deletes a job', async () => {
     const created = await http()

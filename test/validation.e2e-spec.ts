@@ -1,6 +1,5 @@
-import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, keysUnder, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
+import { keysUnder } from './support/test-app.js';
 
 const valid = { name: 'Tech', stock_ids: ['AAPL'] };
 
@@ -37,25 +36,18 @@ const badCreates: [string, unknown, string][] = [
 ];
 
 describe('bad input: a 400 naming the problem, and nothing written', () => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
+  const ctx = useE2eApp('redis');
+  const http = ctx.http;
   let jobId: string;
   let keysBefore: string[];
-  const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store: 'redis', yahooUrl: yahoo.url });
     jobId = (await http().post('/scheduler/jobs').send(valid).expect(201)).body.job_id;
-    keysBefore = await keysUnder(t.redis!, t.keyPrefix);
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
+    keysBefore = await keysUnder(ctx.t.redis!, ctx.t.keyPrefix);
   });
   afterEach(async () => {
-    expect(await keysUnder(t.redis!, t.keyPrefix)).toEqual(keysBefore);
-    expect(await t.redis!.get(`${t.keyPrefix}scheduler:job:${jobId}`)).toContain('"name":"Tech"');
+    expect(await keysUnder(ctx.t.redis!, ctx.t.keyPrefix)).toEqual(keysBefore);
+    expect(await ctx.t.redis!.get(`${ctx.t.keyPrefix}scheduler:job:${jobId}`)).toContain('"name":"Tech"');
   });
 
   it.each(badCreates)('POST /scheduler/jobs rejects %s', async (_what, body, fragment) => {

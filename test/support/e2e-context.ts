@@ -1,0 +1,32 @@
+import request from 'supertest';
+import { startFakeYahoo, type FakeYahoo } from './fake-yahoo.js';
+import { createTestApp, type StoreKind, type TestApp } from './test-app.js';
+
+export interface E2eContext {
+  readonly yahoo: FakeYahoo;
+  readonly t: TestApp;
+  http(): ReturnType<typeof request>;
+}
+
+/** Registers beforeAll/afterAll that start a fake Yahoo and the real app on `store`, and stop both. */
+export function useE2eApp(store: StoreKind): E2eContext {
+  let yahoo: FakeYahoo | undefined;
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    yahoo = await startFakeYahoo();
+    t = await createTestApp({ store, yahooUrl: yahoo.url });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await yahoo?.close();
+  });
+  return {
+    get yahoo() {
+      return yahoo!;
+    },
+    get t() {
+      return t!;
+    },
+    http: () => request(t!.app.getHttpServer()),
+  };
+}
