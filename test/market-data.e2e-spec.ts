@@ -18,7 +18,7 @@ describe('stored market data (redis store)', () => {
     return eventually(async () => {
       const runs = (await http().get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
       return runs.length >= expectedRuns ? runs[0] : undefined;
-    });
+    }, 20_000);
   };
 
   it('stores one series per symbol and interval, upserts overlapping runs in place, and serves ranges oldest first', async () => {
@@ -41,6 +41,9 @@ describe('stored market data (redis store)', () => {
 
     const second = await runAndWait(id, 2);
     expect(second).toMatchObject({ status: 'success', points_written: 49 });
+    // Incremental: the second run asks only from the last stored bar (2020-11-06 14:30 UTC) on.
+    const request2 = ctx.yahoo.requests.filter((r) => r.symbol === 'AAPL')[1];
+    expect(request2.query.period1).toBe(String(Date.parse('2020-11-06T14:30:00Z') / 1000));
     expect((await http().get('/market-data/AAPL').expect(200)).body).toEqual(all);
 
     const september: BarBody[] = (await http().get('/market-data/aapl?from=2020-09-01&to=2020-09-30').expect(200)).body;
@@ -73,10 +76,12 @@ describe('stored market data (redis store)', () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'mixed', stock_ids: ['MSFT', 'NOSUCHSYMBOL', 'NVDA', 'AMZN'] }).expect(201)).body.job_id;
     const run = await runAndWait(id, 1);
     expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['MSFT'], failed_stocks: ['NOSUCHSYMBOL', 'NVDA', 'AMZN'], points_written: 252 });
-    const kinds = Object.fromEntries(run.errors.map((e: { symbol: string; kind: string }) => [e.symbol, e.kind]));
-    expect(kinds).toEqual({ NOSUCHSYMBOL: 'SymbolNotFoundError', NVDA: 'ProviderUnavailableError', AMZN: 'NoDataError' });
+    const kinds = Object.fromEntries(run.errors.map((e: { symbol: string; kind: string; attempts: number }) => [e.symbol, [e.kind, e.attempts]]));
+    // Only the transient failure is retried: 1 attempt + 3 retries.
+    expect(kinds).toEqual({ NOSUCHSYMBOL: ['SymbolNotFoundError', 1], NVDA: ['ProviderUnavailableError', 4], AMZN: ['NoDataError', 1] });
+    expect(ctx.yahoo.requests.filter((r) => r.symbol === 'NVDA')).toHaveLength(4);
     ctx.yahoo.reset();
-  });
+  }, 30_000);
 
   it('marks a run failed when every symbol fails, and the job failed', async () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'bad', stock_ids: ['NOPE1', 'NOPE2'] }).expect(201)).body.job_id;

@@ -31,6 +31,8 @@ const badCreates: [string, unknown, string][] = [
   ['reserved prefix', { ...valid, prefix: 'scheduler' }, 'prefix "scheduler" is reserved'],
   ['unknown interval', { ...valid, data_interval: '2d' }, 'data_interval must be one of'],
   ['lookback 0', { ...valid, lookback_days: 0 }, 'lookback_days must not be less than 1'],
+  ['1m bars over 30 days', { ...valid, data_interval: '1m', lookback_days: 30 }, 'data_interval 1m allows at most 7 days per request'],
+  ['negative misfire grace', { ...valid, misfire_grace_seconds: -1 }, 'misfire_grace_seconds must not be less than 0'],
   ['is_active as string', { ...valid, is_active: 'yes' }, 'is_active must be a boolean'],
   ['unknown field', { ...valid, owner: 'me' }, 'property owner should not exist'],
 ];

@@ -14,6 +14,8 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsTimeZone() SCHEDULER_TIMEZONE?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(256) SCHEDULER_MAX_CONCURRENT_RUNS = 4;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(256) FETCH_CONCURRENCY = 4;
+  @IsOptional() @Type(() => Number) @Min(0.1) @Max(1000) YAHOO_MAX_RPS = 2;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000) SHUTDOWN_GRACE_MS = 30_000;
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   YAHOO_BASE_URL?: string;
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
@@ -27,6 +29,8 @@ export interface AppConfig {
   timezone: string;
   maxConcurrentRuns: number;
   fetchConcurrency: number;
+  yahooMaxRps: number;
+  shutdownGraceMs: number;
   yahooBaseUrl: string | null;
   corsOrigins: string[];
   logLevel: (typeof LOG_LEVELS)[number];
@@ -49,6 +53,8 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     timezone: parsed.SCHEDULER_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     maxConcurrentRuns: parsed.SCHEDULER_MAX_CONCURRENT_RUNS,
     fetchConcurrency: parsed.FETCH_CONCURRENCY,
+    yahooMaxRps: parsed.YAHOO_MAX_RPS,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: parsed.LOG_LEVEL,

@@ -11,6 +11,7 @@ export interface IngestRequest {
   interval: string;
   from: Date;
   to: Date;
+  logContext?: string;
   /** When set, also writes the legacy window key with this TTL. */
   snapshot: { start_date: string; end_date: string; ttlSeconds: number } | null;
 }
@@ -18,9 +19,15 @@ export interface IngestRequest {
 export interface IngestResult {
   written: number;
   rejected: number;
+  /** True when only the bars from the last stored one on were requested. */
+  incremental: boolean;
 }
 
-/** One symbol's window: fetch, validate, upsert into its series, optionally snapshot. */
+/**
+ * One symbol's window: fetch, validate, upsert into its series, optionally snapshot. Once the series
+ * holds a bar inside the window, only the bars from that one on are requested (one bar of overlap,
+ * so a still-forming bar is refreshed): seed 004's "only downloads new data points".
+ */
 @Injectable()
 export class BarIngestor {
   constructor(
@@ -29,20 +36,25 @@ export class BarIngestor {
   ) {}
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
-    const { prefix, symbol, interval, from, to, snapshot } = request;
-    const fetched = await this.provider.fetchBars({ symbol, interval, from, to });
+    const { prefix, symbol, interval, to, snapshot } = request;
+    const series = { prefix, symbol, interval };
+    const last = await this.bars.last(series);
+    const incremental = last !== null && last.time >= request.from.getTime() && last.time < to.getTime();
+    const from = incremental ? new Date(last.time) : request.from;
+    const fetched = await this.provider.fetchBars({ symbol, interval, from, to, logContext: request.logContext });
     const { valid, rejected } = validateBars(fetched);
-    if (valid.length === 0) {
+    if (valid.length === 0 && !incremental) {
       throw new NoDataError(
         fetched.length ? `all ${fetched.length} bars for ${symbol} failed validation` : `no data returned for ${symbol}`,
       );
     }
-    const written = await this.bars.upsert({ prefix, symbol, interval }, valid);
+    const written = await this.bars.upsert(series, valid);
     if (snapshot) {
+      const window = await this.bars.range(series, request.from.getTime(), to.getTime() - 1);
       const id = { prefix, symbol, start_date: snapshot.start_date, end_date: snapshot.end_date };
-      await this.bars.writeSnapshot(id, valid.map((bar) => toSnapshotRecord(bar, interval)), snapshot.ttlSeconds);
+      await this.bars.writeSnapshot(id, window.map((bar) => toSnapshotRecord(bar, interval)), snapshot.ttlSeconds);
     }
-    return { written, rejected };
+    return { written, rejected, incremental };
   }
 }
 

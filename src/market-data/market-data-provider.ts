@@ -7,6 +7,8 @@ export interface BarRequest {
   from: Date;
   /** Exclusive end of the window. */
   to: Date;
+  /** Who asks, for log lines (e.g. "job … run … symbol AAPL"). */
+  logContext?: string;
 }
 
 /**

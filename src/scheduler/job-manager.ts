@@ -25,7 +25,7 @@ export class JobManager {
   async create(dto: CreateJobDto): Promise<ScheduledJob> {
     const spec = specFromCreate(dto, this.options.timezone);
     const isActive = dto.is_active ?? true;
-    const job = await this.registry.create(spec, isActive, isActive ? this.scheduler.nextRuns(spec, 1)[0] : null);
+    const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
     return job;
   }
@@ -119,10 +119,10 @@ export class JobManager {
 
   private async apply(current: ScheduledJob, patch: JobPatch): Promise<ScheduledJob> {
     const merged = { ...current, ...patch } as ScheduledJob;
-    const next = merged.is_active ? isoInZone(this.scheduler.nextRuns(merged, 1)[0], merged.timezone) : null;
+    const next = merged.is_active ? this.scheduler.nextRuns(merged, 1)[0] : undefined;
     const updated = await this.registry.patch(current.job_id, {
       ...patch,
-      next_run: next,
+      next_run: next ? isoInZone(next, merged.timezone) : null,
       updated_at: isoInZone(Date.now(), merged.timezone),
     });
     if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);

@@ -30,6 +30,7 @@ describe('specFromCreate', () => {
       lookback_days: 30,
       market_hours_only: false,
       write_snapshot: false,
+      misfire_grace_seconds: 86_400,
     });
   });
 

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
+import { defaultLookbackDays, intervalLimitProblems } from './data-interval-limits.js';
 import type { JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
@@ -23,9 +24,10 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
     end_date: dto.end_date ?? null,
     prefix: dto.prefix ?? 'scheduled_stock_data',
     data_interval: dto.data_interval ?? '1d',
-    lookback_days: dto.lookback_days ?? 30,
+    lookback_days: dto.lookback_days ?? defaultLookbackDays(dto.data_interval ?? '1d'),
     market_hours_only: dto.market_hours_only ?? false,
     write_snapshot: dto.write_snapshot ?? false,
+    misfire_grace_seconds: dto.misfire_grace_seconds ?? 86_400,
   };
   assertValidSpec(spec);
   return spec;
@@ -69,6 +71,7 @@ function assertValidSpec(spec: JobSpec): void {
   if (spec.start_date && spec.start_date > today) {
     problems.push(`start_date (${spec.start_date}) must not be in the future`);
   }
+  problems.push(...intervalLimitProblems(spec, today));
   if (RESERVED_PREFIXES.has(spec.prefix)) {
     problems.push(`prefix "${spec.prefix}" is reserved for the scheduler's own keys`);
   }

@@ -29,6 +29,8 @@ export interface JobSpec {
   lookback_days: number;
   market_hours_only: boolean;
   write_snapshot: boolean;
+  /** How late a missed fire may still run at boot (coalesced into one catch-up run); 0 disables catch-up. */
+  misfire_grace_seconds: number;
 }
 
 /** The outcome of the latest run, kept on the job so a list shows it without reading run history. */

@@ -1,4 +1,4 @@
-import { cronExpressionError, nextOccurrences, triggerOf } from './schedule.js';
+import { cronExpressionError, latestOccurrence, nextOccurrences, triggerOf } from './schedule.js';
 
 const spec = (fields: Partial<Parameters<typeof triggerOf>[0]>) => ({
   schedule_time: null,
@@ -77,5 +77,47 @@ describe('cronExpressionError', () => {
   ])('rejects %s', (expression, fragment) => {
     expect(cronExpressionError(expression)).toEqual(expect.stringContaining(fragment));
     expect(cronExpressionError(expression)).not.toBeNull();
+  });
+});
+
+describe('nextOccurrences across DST edges', () => {
+  const daysOf = (dates: Date[]) => dates.map((d) => d.toISOString().slice(0, 10));
+
+  it('fires a 02:30 New York job once on the spring-forward day, although 02:30 does not exist then', () => {
+    const trigger = triggerOf(spec({ schedule_time: '02:30' }));
+    const dates = nextOccurrences(trigger, new Date('2026-03-07T12:00:00Z'), 3);
+    expect(daysOf(dates)).toEqual(['2026-03-08', '2026-03-09', '2026-03-10']);
+    expect(dates[1].toISOString()).toBe('2026-03-09T06:30:00.000Z');
+  });
+
+  it('fires a 01:30 New York job once on the fall-back day, although 01:30 happens twice', () => {
+    const trigger = triggerOf(spec({ schedule_time: '01:30' }));
+    const dates = nextOccurrences(trigger, new Date('2026-10-31T12:00:00Z'), 3);
+    expect(daysOf(dates.map((d) => new Date(d.getTime() - 5 * 3600_000)))).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
+    expect(new Set(daysOf(dates)).size).toBe(3);
+  });
+});
+
+describe('latestOccurrence', () => {
+  it('finds the most recent fire time within the bounds', () => {
+    const daily = triggerOf(spec({ schedule_time: '17:00' }));
+    const now = new Date('2026-11-20T15:00:00Z'); // 10:00 New York
+    expect(latestOccurrence(daily, now, new Date('2026-11-01T00:00:00Z'))?.toISOString()).toBe('2026-11-19T22:00:00.000Z');
+    expect(latestOccurrence(daily, now, new Date('2026-11-19T23:00:00Z'))).toBeNull();
+  });
+
+  it('is cheap for a job that fires every second, however long the gap', () => {
+    const everySecond = triggerOf(spec({ cron: '* * * * * *' }));
+    const now = new Date('2026-11-20T15:00:00.400Z');
+    expect(latestOccurrence(everySecond, now, new Date('2026-11-19T00:00:00Z'))?.toISOString()).toBe('2026-11-20T15:00:00.000Z');
+  });
+
+  it('counts an occurrence exactly at either bound', () => {
+    const hourly = triggerOf(spec({ interval_seconds: 3600 }));
+    expect(latestOccurrence(hourly, new Date('2026-01-01T10:00:00Z'), new Date('2026-01-01T10:00:00Z'))?.toISOString()).toBe('2026-01-01T10:00:00.000Z');
+    expect(latestOccurrence(hourly, new Date('2026-01-01T10:59:59Z'), new Date('2026-01-01T10:00:01Z'))).toBeNull();
+    const daily = triggerOf(spec({ schedule_time: '17:00' }));
+    const at = new Date('2026-11-19T22:00:00Z');
+    expect(latestOccurrence(daily, at, at)?.toISOString()).toBe(at.toISOString());
   });
 });

@@ -34,6 +34,31 @@ export function nextOccurrences(trigger: Trigger, after: Date, count: number): D
   return dates;
 }
 
+/**
+ * The latest fire time in `[notBefore, atOrBefore]`, or null. Searches backwards in growing windows,
+ * so a job firing every second costs a few steps, not one per missed second.
+ */
+export function latestOccurrence(trigger: Trigger, atOrBefore: Date, notBefore: Date): Date | null {
+  const end = atOrBefore.getTime();
+  const floor = notBefore.getTime();
+  if (floor > end) return null;
+  if (trigger.kind === 'interval') {
+    const periodMs = trigger.seconds * 1000;
+    const latest = Math.floor(end / periodMs) * periodMs;
+    return latest >= floor ? new Date(latest) : null;
+  }
+  for (let span = 60_000; ; span *= 8) {
+    const start = Math.max(floor, end - span);
+    let latest: Date | null = null;
+    for (let cursor = new Date(start - 1); ; ) {
+      cursor = nextOccurrence(trigger, cursor);
+      if (cursor.getTime() > end) break;
+      latest = cursor;
+    }
+    if (latest || start === floor) return latest;
+  }
+}
+
 export function nextOccurrence(trigger: Trigger, after: Date): Date {
   return nextOccurrences(trigger, after, 1)[0];
 }

@@ -21,11 +21,19 @@ export interface SchedulerModuleOptions {
   snapshotTtlSeconds?: number;
   /** Register the stored active jobs when the app boots (default true). */
   autoStart?: boolean;
+  /** On shutdown, how long runs in progress may take to finish before they are recorded as interrupted (default 30 000 ms). */
+  shutdownGraceMs?: number;
   yahoo?: {
     /** Send every Yahoo request to this origin instead (mirror, recorded responses, tests). */
     baseUrl?: string | null;
     /** Per-request timeout (default 10 000 ms). */
     timeoutMs?: number;
+    /** Requests started per second at most, shared by every run (default 2). */
+    maxRps?: number;
+    /** Retries of a transient failure (network, timeout, 5xx, 429) per symbol (default 3). */
+    retries?: number;
+    /** First retry delay; it doubles per retry, with jitter (default 500 ms). */
+    retryMinDelayMs?: number;
     /** Custom fetch for the yahoo-finance2 client. */
     fetch?: typeof fetch;
   };
@@ -43,7 +51,15 @@ export interface ResolvedSchedulerOptions {
   runHistoryLimit: number;
   snapshotTtlSeconds: number;
   autoStart: boolean;
-  yahoo: { baseUrl: string | null; timeoutMs: number; fetch: typeof fetch | null };
+  shutdownGraceMs: number;
+  yahoo: {
+    baseUrl: string | null;
+    timeoutMs: number;
+    maxRps: number;
+    retries: number;
+    retryMinDelayMs: number;
+    fetch: typeof fetch | null;
+  };
   provider: MarketDataProvider | null;
 }
 
@@ -61,9 +77,13 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
     runHistoryLimit: options.runHistoryLimit ?? 100,
     snapshotTtlSeconds: options.snapshotTtlSeconds ?? 7 * 24 * 3600,
     autoStart: options.autoStart ?? true,
+    shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
     yahoo: {
       baseUrl: options.yahoo?.baseUrl ?? null,
       timeoutMs: options.yahoo?.timeoutMs ?? 10_000,
+      maxRps: options.yahoo?.maxRps ?? 2,
+      retries: options.yahoo?.retries ?? 3,
+      retryMinDelayMs: options.yahoo?.retryMinDelayMs ?? 500,
       fetch: options.yahoo?.fetch ?? null,
     },
     provider: options.provider ?? null,

@@ -1,8 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
-import { MARKET_DATA_PROVIDER } from '../market-data/market-data-provider.js';
-import { YahooMarketDataProvider } from '../market-data/yahoo/yahoo-market-data.provider.js';
+import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
 import { BAR_STORE } from '../storage/bar-store.js';
 import { JOB_STORE } from '../storage/job-store.js';
 import { StoreConnection, storeProviders } from '../storage/store.providers.js';
@@ -12,27 +11,17 @@ import { JobManager } from './job-manager.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
 import { JobsController } from './jobs.controller.js';
+import { SymbolFetcher } from './symbol-fetcher.js';
 import { SCHEDULER_MODULE_OPTIONS, SchedulerConfigurableModule } from './scheduler.module-definition.js';
 import { SchedulerController } from './scheduler.controller.js';
-import { RESOLVED_OPTIONS, resolveOptions, type ResolvedSchedulerOptions } from './scheduler-options.js';
+import { RESOLVED_OPTIONS, resolveOptions } from './scheduler-options.js';
 
 const providers: Provider[] = [
   { provide: RESOLVED_OPTIONS, inject: [SCHEDULER_MODULE_OPTIONS], useFactory: resolveOptions },
-  {
-    provide: MARKET_DATA_PROVIDER,
-    inject: [RESOLVED_OPTIONS],
-    useFactory: ({ provider, yahoo, fetchConcurrency, maxConcurrentRuns }: ResolvedSchedulerOptions) =>
-      provider ??
-      new YahooMarketDataProvider({
-        baseUrl: yahoo.baseUrl,
-        timeoutMs: yahoo.timeoutMs,
-        fetch: yahoo.fetch ?? undefined,
-        // Our own limits bound the requests in flight; the library's queue must not cap them lower.
-        concurrency: fetchConcurrency * maxConcurrentRuns,
-      }),
-  },
+  marketDataProvider,
   ...storeProviders,
   BarIngestor,
+  SymbolFetcher,
   CronRegistry,
   JobRegistry,
   JobExecutor,

@@ -13,6 +13,9 @@ export interface TestApp {
   /** Raw client without KEY_PREFIX, for checking the key layout; null on the memory store. */
   redis: Redis | null;
   keyPrefix: string;
+  /** Closes the app only (shutdown hooks run); idempotent. */
+  stop(): Promise<void>;
+  /** Stops the app, deletes its keys unless `flush` is false, and closes the raw client. */
   close(options?: { flush?: boolean }): Promise<void>;
 }
 
@@ -34,18 +37,22 @@ export async function createTestApp(options: {
     ...(options.store === 'redis' && { REDIS_URL: testRedisUrl(), KEY_PREFIX: keyPrefix }),
     YAHOO_BASE_URL: options.yahooUrl,
     SCHEDULER_TIMEZONE: 'America/New_York',
+    YAHOO_MAX_RPS: '1000',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), config);
   await app.init();
   const redis = options.store === 'redis' ? new Redis(testRedisUrl()) : null;
+  let stopped: Promise<void> | null = null;
+  const stop = () => (stopped ??= app.close());
   return {
     app,
     redis,
     keyPrefix,
+    stop,
     async close({ flush = true } = {}) {
-      await app.close();
+      await stop();
       if (redis && flush) await deleteKeys(redis, keyPrefix);
       await redis?.quit();
     },

@@ -107,12 +107,12 @@ export class CreateJobDto {
   @Matches(PREFIX_PATTERN, { message: 'prefix must be 1–64 of A-Z a-z 0-9 _ -' })
   prefix?: string;
 
-  @ApiPropertyOptional({ description: 'Bar interval to fetch.', enum: DATA_INTERVALS, example: '1d' })
+  @ApiPropertyOptional({ description: 'Bar interval to fetch. Intraday intervals are limited by Yahoo: 1m to the last 30 days, 5m–30m to 60 days, 60m/1h to 730 days.', enum: DATA_INTERVALS, example: '1d' })
   @IsOptional()
   @IsIn(DATA_INTERVALS)
   data_interval?: DataInterval;
 
-  @ApiPropertyOptional({ description: 'Days of history each run fetches when start_date is not set (1–3650). Default 30.', example: 30 })
+  @ApiPropertyOptional({ description: 'Days of history the first run fetches when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h). Later runs fetch only from the last stored bar. Default 30 (7 for 1m).', example: 30 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -131,4 +131,15 @@ export class CreateJobDto {
   @IsOptional()
   @IsBoolean()
   write_snapshot?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'After downtime, a fire missed by at most this many seconds runs once at boot (trigger catch_up; several misses coalesce into one). 0 disables catch-up. Default 86400 (one day).',
+    example: 86400,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INTERVAL_SECONDS)
+  misfire_grace_seconds?: number;
 }

@@ -38,6 +38,7 @@ export class JobDto implements ScheduledJob {
   @ApiProperty({ example: 30 }) lookback_days: number;
   @ApiProperty({ example: false }) market_hours_only: boolean;
   @ApiProperty({ example: false }) write_snapshot: boolean;
+  @ApiProperty({ description: 'Catch-up window after downtime, in seconds.', example: 86400 }) misfire_grace_seconds: number;
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;
 }

@@ -19,6 +19,7 @@ export function makeJob(overrides: Partial<ScheduledJob> = {}): ScheduledJob {
     lookback_days: 30,
     market_hours_only: false,
     write_snapshot: true,
+    misfire_grace_seconds: 86400,
     is_active: true,
     status: 'pending',
     created_at: '2025-01-02T03:04:05.000Z',

@@ -28,6 +28,7 @@ const everyFieldPatch: Required<JobPatch> = {
   lookback_days: 7,
   market_hours_only: true,
   write_snapshot: false,
+  misfire_grace_seconds: 600,
   is_active: false,
   status: 'paused',
   updated_at: '2025-02-02T00:00:00.000Z',
@@ -99,7 +100,7 @@ export function describeJobPatchCases(stores: () => StoreFixture): void {
       const { jobs } = stores();
       const job = await created();
       const patches = Object.entries(everyFieldPatch).map(([field, value]) => ({ [field]: value }) as JobPatch);
-      expect(patches).toHaveLength(19);
+      expect(patches).toHaveLength(20);
       await Promise.all(patches.map((patch) => jobs.patch(job.job_id, patch)));
       expect(await jobs.get(job.job_id)).toEqual({ ...job, ...everyFieldPatch });
     });

@@ -1,0 +1,66 @@
+import { MemoryBarStore } from '../storage/memory/memory-bar-store.js';
+import type { Bar } from './bar.js';
+import { BarIngestor } from './bar-ingestor.js';
+import type { BarRequest, MarketDataProvider } from './market-data-provider.js';
+import { NoDataError } from './provider-errors.js';
+
+const DAY = 86_400_000;
+const t0 = Date.parse('2026-01-05T14:30:00Z');
+const bar = (i: number, close = 100 + i): Bar => ({ time: t0 + i * DAY, open: close, high: close + 1, low: close - 1, close, adj_close: close, volume: 1000 });
+
+/** Serves bars from a fixed list, filtered by the requested window, and remembers each request. */
+class ListProvider implements MarketDataProvider {
+  readonly requests: BarRequest[] = [];
+  constructor(public bars: Bar[]) {}
+  async fetchBars(request: BarRequest): Promise<Bar[]> {
+    this.requests.push(request);
+    return this.bars.filter((b) => b.time >= request.from.getTime() && b.time < request.to.getTime());
+  }
+}
+
+describe('BarIngestor', () => {
+  const series = { prefix: 'p', symbol: 'AAPL', interval: '1d' };
+  const window = { prefix: 'p', symbol: 'AAPL', interval: '1d', from: new Date(t0 - DAY), to: new Date(t0 + 10 * DAY), snapshot: null };
+
+  it('fills the window first, then asks only from the last stored bar, refreshing it', async () => {
+    const provider = new ListProvider([0, 1, 2].map((i) => bar(i)));
+    const store = new MemoryBarStore();
+    const ingestor = new BarIngestor(provider, store);
+
+    expect(await ingestor.ingest(window)).toEqual({ written: 3, rejected: 0, incremental: false });
+    expect(provider.requests[0].from).toEqual(window.from);
+
+    provider.bars = [bar(0), bar(1), bar(2, 555), bar(3)]; // day 2 was still forming
+    expect(await ingestor.ingest(window)).toEqual({ written: 2, rejected: 0, incremental: true });
+    expect(provider.requests[1].from).toEqual(new Date(bar(2).time));
+    expect((await store.range(series)).map((b) => b.close)).toEqual([100, 101, 555, 103]);
+  });
+
+  it('fetches the whole window again when the stored bars lie outside it', async () => {
+    const provider = new ListProvider([bar(8)]);
+    const store = new MemoryBarStore();
+    await store.upsert(series, [bar(20)]);
+    const result = await new BarIngestor(provider, store).ingest(window);
+    expect(result).toMatchObject({ written: 1, incremental: false });
+    expect(provider.requests[0].from).toEqual(window.from);
+  });
+
+  it('reports an empty first answer as NoDataError, but not an empty incremental one', async () => {
+    const store = new MemoryBarStore();
+    await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).rejects.toBeInstanceOf(NoDataError);
+    await store.upsert(series, [bar(1)]);
+    await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).resolves.toEqual({ written: 0, rejected: 0, incremental: true });
+  });
+
+  it('writes the snapshot of the whole window even when the fetch was incremental', async () => {
+    const provider = new ListProvider([0, 1, 2].map((i) => bar(i)));
+    const store = new MemoryBarStore();
+    const ingestor = new BarIngestor(provider, store);
+    const snapshot = { start_date: '2026-01-04', end_date: '2026-01-14', ttlSeconds: 60 };
+    await ingestor.ingest(window);
+    await ingestor.ingest({ ...window, snapshot });
+    const records = await store.readSnapshot({ prefix: 'p', symbol: 'AAPL', start_date: '2026-01-04', end_date: '2026-01-14' });
+    expect(records?.map((r) => r.Date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07']);
+    expect(records?.[0]).toEqual({ Date: '2026-01-05', Open: 100, High: 101, Low: 99, Close: 100, 'Adj Close': 100, Volume: 1000 });
+  });
+});

@@ -1,0 +1,30 @@
+import { Logger, type Provider } from '@nestjs/common';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler/scheduler-options.js';
+import { MARKET_DATA_PROVIDER } from './market-data-provider.js';
+import { ResilientProvider } from './retry/resilient-provider.js';
+import { YahooMarketDataProvider } from './yahoo/yahoo-market-data.provider.js';
+
+/** The provider every run uses: Yahoo (or the host's own), behind one rate limit and retries. */
+export const marketDataProvider: Provider = {
+  provide: MARKET_DATA_PROVIDER,
+  inject: [RESOLVED_OPTIONS],
+  useFactory: ({ provider, yahoo, fetchConcurrency, maxConcurrentRuns }: ResolvedSchedulerOptions) => {
+    const logger = new Logger('MarketData');
+    const inner =
+      provider ??
+      new YahooMarketDataProvider({
+        baseUrl: yahoo.baseUrl,
+        timeoutMs: yahoo.timeoutMs,
+        fetch: yahoo.fetch ?? undefined,
+        // Our own limits bound the requests in flight; the library's queue must not cap them lower.
+        concurrency: fetchConcurrency * maxConcurrentRuns,
+      });
+    return new ResilientProvider(inner, {
+      maxRps: yahoo.maxRps,
+      retries: yahoo.retries,
+      minDelayMs: yahoo.retryMinDelayMs,
+      onRetry: ({ request, attempt, error, delayMs }) =>
+        logger.warn(`${request.logContext ?? `symbol ${request.symbol}`}: attempt ${attempt} failed (${error.name}: ${error.message}); retrying in ${delayMs} ms`),
+    });
+  },
+};

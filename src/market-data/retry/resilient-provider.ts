@@ -1,0 +1,83 @@
+import pRetry from 'p-retry';
+import pThrottle from 'p-throttle';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Bar } from '../bar.js';
+import type { BarRequest, MarketDataProvider } from '../market-data-provider.js';
+import { ProviderError, RateLimitedError } from '../provider-errors.js';
+
+export interface ResilienceOptions {
+  /** Requests started per second at most, across every caller of this instance. */
+  maxRps: number;
+  /** Retries after the first attempt, for retryable errors only. */
+  retries: number;
+  /** Delay before the first retry; doubles per retry, randomised ×1–2, capped at `maxDelayMs`. */
+  minDelayMs: number;
+  maxDelayMs?: number;
+  onRetry?: (info: { request: BarRequest; attempt: number; error: Error; delayMs: number }) => void;
+}
+
+const ATTEMPTS = Symbol('attempts');
+
+/** How many attempts a failed fetch made (1 when it was not retried). */
+export function attemptsOf(error: unknown): number {
+  return (error as { [ATTEMPTS]?: number } | null)?.[ATTEMPTS] ?? 1;
+}
+
+/**
+ * Starts are counted here, arrivals at Yahoo: a small margin on the window keeps jitter in between
+ * from squeezing one request too many into a second at the far end.
+ */
+const WINDOW_MARGIN_MS = 25;
+
+function throttleWindow(maxRps: number): { limit: number; interval: number } {
+  return maxRps >= 1
+    ? { limit: Math.floor(maxRps), interval: 1000 + WINDOW_MARGIN_MS }
+    : { limit: 1, interval: Math.round(1000 / maxRps) + WINDOW_MARGIN_MS };
+}
+
+/**
+ * Wraps a provider with one global request rate (p-throttle, strict: never more than the limit in
+ * any window) and retries of transient failures with exponential backoff and jitter (p-retry),
+ * honouring a 429's Retry-After. Permanent failures (unknown symbol, invalid answer) fail at once.
+ */
+export class ResilientProvider implements MarketDataProvider {
+  private readonly throttled: (request: BarRequest) => Promise<Bar[]>;
+
+  constructor(
+    inner: MarketDataProvider,
+    private readonly options: ResilienceOptions,
+  ) {
+    const throttle = pThrottle({ ...throttleWindow(options.maxRps), strict: true });
+    this.throttled = throttle((request: BarRequest) => inner.fetchBars(request));
+  }
+
+  async fetchBars(request: BarRequest): Promise<Bar[]> {
+    let attempts = 0;
+    try {
+      return await pRetry(
+        () => {
+          attempts++;
+          return this.throttled(request);
+        },
+        {
+          retries: this.options.retries,
+          minTimeout: this.options.minDelayMs,
+          maxTimeout: this.options.maxDelayMs ?? 10_000,
+          factor: 2,
+          randomize: true,
+          shouldRetry: ({ error }) => error instanceof ProviderError && error.retryable,
+          onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+            if (retriesLeft === 0 || !(error instanceof ProviderError && error.retryable)) return;
+            const floor = error instanceof RateLimitedError ? (error.retryAfterMs ?? 0) : 0;
+            this.options.onRetry?.({ request, attempt: attemptNumber, error, delayMs: Math.max(floor, retryDelay) });
+            // p-retry waits retryDelay after this; wait the rest of a longer Retry-After first.
+            if (floor > retryDelay) await sleep(floor - retryDelay);
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof Error) Object.defineProperty(error, ATTEMPTS, { value: attempts, configurable: true });
+      throw error;
+    }
+  }
+}

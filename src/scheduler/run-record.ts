@@ -1,0 +1,41 @@
+import type { LastResult, RunRecord, RunStatus, RunTrigger, ScheduledJob } from './job.js';
+import { isoInZone } from './time-format.js';
+
+/** A record for a run that has done nothing yet; the executor fills it in. */
+export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigger, scheduledFor: Date | null, startTime: string): RunRecord {
+  return {
+    run_id: runId,
+    job_id: job.job_id,
+    job_name: job.name,
+    trigger,
+    scheduled_for: scheduledFor ? isoInZone(scheduledFor, job.timezone) : null,
+    start_time: startTime,
+    end_time: startTime,
+    status: 'success',
+    fetched_stocks: [],
+    failed_stocks: [],
+    errors: [],
+    points_written: 0,
+    bars_rejected: 0,
+    duration_ms: 0,
+    reason: null,
+  };
+}
+
+/** Seed 000's rule: no failure is success, some is partial success, all is failure. */
+export function runStatusOf(record: Pick<RunRecord, 'fetched_stocks' | 'failed_stocks'>): RunStatus {
+  if (record.failed_stocks.length === 0) return 'success';
+  return record.fetched_stocks.length > 0 ? 'partial_success' : 'failed';
+}
+
+export function lastResultOf(record: RunRecord): LastResult {
+  return {
+    run_id: record.run_id,
+    status: record.status,
+    trigger: record.trigger,
+    end_time: record.end_time,
+    fetched_count: record.fetched_stocks.length,
+    failed_count: record.failed_stocks.length,
+    points_written: record.points_written,
+  };
+}

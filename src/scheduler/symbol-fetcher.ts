@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BarIngestor } from '../market-data/bar-ingestor.js';
+import { attemptsOf } from '../market-data/retry/resilient-provider.js';
+import type { ScheduledJob, SymbolError } from './job.js';
+import type { RunWindow } from './run-window.js';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
+
+export type SymbolOutcome = { symbol: string; written: number; rejected: number } | { symbol: string; error: SymbolError };
+
+/** One symbol of one run; every failure becomes an outcome, so one symbol never stops the others. */
+@Injectable()
+export class SymbolFetcher {
+  private readonly logger = new Logger(SymbolFetcher.name);
+
+  constructor(
+    private readonly ingestor: BarIngestor,
+    @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+  ) {}
+
+  async fetch(job: ScheduledJob, runId: string, symbol: string, window: RunWindow): Promise<SymbolOutcome> {
+    const context = `job ${job.job_id} run ${runId} symbol ${symbol}`;
+    try {
+      const result = await this.ingestor.ingest({
+        prefix: job.prefix,
+        symbol,
+        interval: job.data_interval,
+        from: window.from,
+        to: window.to,
+        logContext: context,
+        snapshot: job.write_snapshot
+          ? { start_date: window.start_date, end_date: window.end_date, ttlSeconds: this.options.snapshotTtlSeconds }
+          : null,
+      });
+      this.logger.debug(`${context}: ${result.written} bars written${result.incremental ? ' (incremental)' : ''}`);
+      return { symbol, written: result.written, rejected: result.rejected };
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      this.logger.warn(`${context}: ${err.name}: ${err.message}`);
+      return { symbol, error: { symbol, error: err.message, kind: err.name, attempts: attemptsOf(error) } };
+    }
+  }
+}
