@@ -36,6 +36,7 @@ describe('OpenAPI explorer', () => {
         'POST /scheduler/start',
         'POST /scheduler/stop',
         'GET /scheduler/dashboard',
+        'POST /scheduler/schedule-preview',
         'GET /market-data/{symbol}',
         'GET /health',
       ].sort(),

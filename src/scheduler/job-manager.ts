@@ -1,12 +1,12 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateJobDto } from './dto/create-job.dto.js';
-import type { DashboardDto, SchedulerStatusDto } from './dto/responses.dto.js';
+import type { DashboardDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import type { JobPatch, RunRecord, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
-import { specFromCreate, specFromUpdate } from './job-spec.js';
+import { scheduleFrom, specFromCreate, specFromUpdate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 import { StoreConnection } from '../storage/store.providers.js';
@@ -74,6 +74,12 @@ export class JobManager {
     const job = await this.get(jobId);
     if (!job.is_active) return [];
     return this.scheduler.nextRuns(job, count).map((date) => isoInZone(date, job.timezone));
+  }
+
+  /** Validates a schedule as a job would, and gives its next fire times. */
+  preview(dto: Partial<ScheduleSpec>, count: number): SchedulePreviewResultDto {
+    const schedule = scheduleFrom(dto, this.options.timezone);
+    return { timezone: schedule.timezone, next_runs: this.scheduler.nextRuns(schedule, count).map((date) => isoInZone(date, schedule.timezone)) };
   }
 
   async status(): Promise<SchedulerStatusDto> {

@@ -2,7 +2,8 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnAppl
 import { randomUUID } from 'node:crypto';
 import { nyseSession } from '../market-data/calendar/nyse-session.js';
 import { CronRegistry } from './cron-registry.js';
-import type { JobSpec, RunTrigger, ScheduledJob } from './job.js';
+import type { RunTrigger, ScheduledJob } from './job.js';
+import type { ScheduleSpec } from './job-spec.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { latestOccurrence, nextOccurrence, triggerOf } from './schedule.js';
@@ -78,7 +79,7 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** The next `count` fire times after `after` that will run: outside NYSE hours they are left out for market_hours_only jobs. */
-  nextRuns(spec: JobSpec, count: number, after = new Date()): Date[] {
+  nextRuns(spec: ScheduleSpec, count: number, after = new Date()): Date[] {
     const trigger = triggerOf(spec);
     const horizon = after.getTime() + PREVIEW_HORIZON_MS;
     const dates: Date[] = [];

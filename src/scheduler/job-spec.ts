@@ -10,22 +10,34 @@ const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_
 /** Market-data keys under this prefix would share the scheduler's own key space. */
 const RESERVED_PREFIXES = new Set(['scheduler']);
 
-/** A job spec from a create request, with the documented defaults. */
-export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobSpec {
+export type ScheduleSpec = Pick<JobSpec, 'schedule_time' | 'cron' | 'interval_seconds' | 'timezone' | 'market_hours_only'>;
+
+/** The schedule part of a request, with its defaults: 17:00 daily when no schedule is given. */
+export function scheduleFrom(dto: Partial<ScheduleSpec>, defaultTimezone: string): ScheduleSpec {
   const noSchedule = SCHEDULE_FIELDS.every((field) => dto[field] == null);
-  const spec: JobSpec = {
-    name: dto.name,
-    stock_ids: dto.stock_ids,
+  const schedule: ScheduleSpec = {
     schedule_time: noSchedule ? '17:00' : (dto.schedule_time ?? null),
     cron: dto.cron ?? null,
     interval_seconds: dto.interval_seconds ?? null,
     timezone: dto.timezone ?? defaultTimezone,
+    market_hours_only: dto.market_hours_only ?? false,
+  };
+  const problems = scheduleProblems(schedule);
+  if (problems.length) throw new BadRequestException(problems);
+  return schedule;
+}
+
+/** A job spec from a create request, with the documented defaults. */
+export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobSpec {
+  const spec: JobSpec = {
+    ...scheduleFrom(dto, defaultTimezone),
+    name: dto.name,
+    stock_ids: dto.stock_ids,
     start_date: dto.start_date ?? null,
     end_date: dto.end_date ?? null,
     prefix: dto.prefix ?? 'scheduled_stock_data',
     data_interval: dto.data_interval ?? '1d',
     lookback_days: dto.lookback_days ?? defaultLookbackDays(dto.data_interval ?? '1d'),
-    market_hours_only: dto.market_hours_only ?? false,
     write_snapshot: dto.write_snapshot ?? false,
     misfire_grace_seconds: dto.misfire_grace_seconds ?? 86_400,
   };
@@ -54,16 +66,18 @@ export function specFromUpdate(current: JobSpec, dto: UpdateJobDto): JobSpec {
   return next;
 }
 
-function assertValidSpec(spec: JobSpec): void {
-  const problems: string[] = [];
+function scheduleProblems(spec: ScheduleSpec): string[] {
   const schedules = SCHEDULE_FIELDS.filter((field) => spec[field] != null);
-  if (schedules.length !== 1) {
-    problems.push(
-      schedules.length === 0
-        ? 'one of schedule_time, cron or interval_seconds is required'
-        : `only one of schedule_time, cron or interval_seconds may be set, got ${schedules.join(', ')}`,
-    );
-  }
+  if (schedules.length === 1) return [];
+  return [
+    schedules.length === 0
+      ? 'one of schedule_time, cron or interval_seconds is required'
+      : `only one of schedule_time, cron or interval_seconds may be set, got ${schedules.join(', ')}`,
+  ];
+}
+
+function assertValidSpec(spec: JobSpec): void {
+  const problems = scheduleProblems(spec);
   if (spec.start_date && spec.end_date && spec.start_date > spec.end_date) {
     problems.push(`start_date (${spec.start_date}) must not be after end_date (${spec.end_date})`);
   }

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCommonErrors } from './api-errors.decorator.js';
-import { DashboardDto, MessageDto, SchedulerStatusDto } from './dto/responses.dto.js';
+import { DashboardDto, MessageDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
+import { SchedulePreviewDto } from './dto/schedule-preview.dto.js';
 import { JobManager } from './job-manager.js';
 import { JobScheduler } from './job-scheduler.js';
 
@@ -37,6 +38,15 @@ export class SchedulerController {
   stop(): MessageDto {
     this.scheduler.pause();
     return { message: 'Scheduler stopped successfully' };
+  }
+
+  @Post('schedule-preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Check a schedule and preview its next fire times', description: 'Validates like a job create; nothing is stored.' })
+  @ApiOkResponse({ type: SchedulePreviewResultDto })
+  preview(@Body() dto: SchedulePreviewDto): SchedulePreviewResultDto {
+    const { count = 5, ...schedule } = dto;
+    return this.jobs.preview(schedule, count);
   }
 
   @Get('dashboard')

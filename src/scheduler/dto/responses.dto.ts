@@ -23,11 +23,18 @@ export class JobStatusDto {
   @ApiProperty({ type: LastResultDto, nullable: true }) last_result: LastResultDto | null;
 }
 
-export class NextRunsDto {
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
-  @ApiProperty({ example: 'America/New_York' }) timezone: string;
-  @ApiProperty({ type: [String], example: ['2025-10-22T17:00:00.000-04:00', '2025-10-23T17:00:00.000-04:00'] })
+export class SchedulePreviewResultDto {
+  @ApiProperty({ description: 'The effective zone of the schedule.', example: 'America/New_York' }) timezone: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Fire times that will run (market-hours skips left out), in the zone of the schedule.',
+    example: ['2025-10-22T17:00:00.000-04:00', '2025-10-23T17:00:00.000-04:00'],
+  })
   next_runs: string[];
+}
+
+export class NextRunsDto extends SchedulePreviewResultDto {
+  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
 }
 
 export class SchedulerStatusDto {

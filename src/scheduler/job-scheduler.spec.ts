@@ -1,0 +1,111 @@
+import { jest } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { Bar } from '../market-data/bar.js';
+import type { MarketDataProvider } from '../market-data/market-data-provider.js';
+import type { CreateJobDto } from './dto/create-job.dto.js';
+import { JobManager } from './job-manager.js';
+import { SchedulerModule } from './scheduler.module.js';
+
+const bar: Bar = { time: Date.parse('2026-01-05T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 };
+const provider: MarketDataProvider = { fetchBars: async () => [bar] };
+const HOUR = 3_600_000;
+
+/** The scheduler on a controllable clock: CronJobs arm real (fake) timers, fires run for real. */
+describe('JobScheduler on a fake clock', () => {
+  let app: INestApplication;
+  let jobs: JobManager;
+
+  const boot = async (now: string, maxConcurrentRuns = 4) => {
+    jest.useFakeTimers({ now: new Date(now), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const moduleRef = await Test.createTestingModule({
+      imports: [SchedulerModule.forRoot({ provider, maxConcurrentRuns, timezone: 'America/New_York', yahoo: { maxRps: 1000 } })],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    jobs = app.get(JobManager);
+  };
+  const create = async (dto: Partial<CreateJobDto>) => (await jobs.create({ name: 'clock', stock_ids: ['AAPL'], ...dto } as CreateJobDto)).job_id;
+  const runs = async (id: string) => (await jobs.runs(id, 100)).reverse();
+
+  afterEach(async () => {
+    await app.close();
+    jest.restoreAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('fires a daily 17:00 New York job at 17:00 local on both sides of the spring change', async () => {
+    await boot('2026-03-07T21:59:59.000Z'); // Saturday 16:59:59 EST
+    const id = await create({ schedule_time: '17:00' });
+    await jest.advanceTimersByTimeAsync(1000 + 3 * 24 * HOUR);
+    expect((await runs(id)).map((run) => [run.scheduled_for, run.status])).toEqual([
+      ['2026-03-07T17:00:00.000-05:00', 'success'],
+      ['2026-03-08T17:00:00.000-04:00', 'success'],
+      ['2026-03-09T17:00:00.000-04:00', 'success'],
+      ['2026-03-10T17:00:00.000-04:00', 'success'],
+    ]);
+  });
+
+  it('skips fires outside NYSE hours for market_hours_only jobs, saying why', async () => {
+    await boot('2026-11-25T14:59:59.000Z'); // Wednesday 09:59:59 EST, the day before Thanksgiving
+    const id = await create({ cron: '0 0 10,14 * * *', market_hours_only: true });
+    expect(await jobs.nextRuns(id, 3)).toEqual([
+      '2026-11-25T10:00:00.000-05:00',
+      '2026-11-25T14:00:00.000-05:00',
+      '2026-11-27T10:00:00.000-05:00', // Thursday is Thanksgiving; Friday closes at 13:00, so no 14:00
+    ]);
+    await jest.advanceTimersByTimeAsync(1000 + 3 * 24 * HOUR);
+    const outcome = (await runs(id)).map((run) => [run.scheduled_for, run.status, run.reason]);
+    expect(outcome).toEqual([
+      ['2026-11-25T10:00:00.000-05:00', 'success', null],
+      ['2026-11-25T14:00:00.000-05:00', 'success', null],
+      ['2026-11-26T10:00:00.000-05:00', 'skipped', 'market closed: NYSE holiday: Thanksgiving Day (2026-11-26)'],
+      ['2026-11-26T14:00:00.000-05:00', 'skipped', 'market closed: NYSE holiday: Thanksgiving Day (2026-11-26)'],
+      ['2026-11-27T10:00:00.000-05:00', 'success', null],
+      ['2026-11-27T14:00:00.000-05:00', 'skipped', expect.stringContaining('early close: day after Thanksgiving')],
+      ['2026-11-28T10:00:00.000-05:00', 'skipped', 'market closed: weekend (Saturday 2026-11-28)'],
+    ]);
+    expect((await jobs.get(id)).next_run).toBe('2026-11-30T10:00:00.000-05:00');
+  });
+
+  /** Makes every fetch wait until the returned function is called. */
+  const holdFetches = () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    jest.spyOn(provider, 'fetchBars').mockImplementation(async () => {
+      await gate;
+      return [bar];
+    });
+    return release;
+  };
+
+  it('skips a fire while the previous run of the same job is still going', async () => {
+    await boot('2026-06-01T12:00:00.000Z');
+    const release = holdFetches();
+    const id = await create({ interval_seconds: 1 });
+    await jest.advanceTimersByTimeAsync(3000);
+    release();
+    await jest.advanceTimersByTimeAsync(10);
+    const outcome = (await runs(id)).map((run) => [run.status, run.reason]);
+    expect(outcome).toEqual([
+      ['skipped', 'the previous run is still in progress'],
+      ['skipped', 'the previous run is still in progress'],
+      ['success', null],
+    ]);
+  });
+
+  it('runs at most maxConcurrentRuns at once; later fires wait their turn, in order', async () => {
+    await boot('2026-06-01T15:59:59.500Z', 1); // 11:59:59.5 New York
+    const release = holdFetches();
+    const ids = [await create({ name: 'first', cron: '0 0 12 * * *' }), await create({ name: 'second', cron: '0 0 12 * * *' })];
+    await jest.advanceTimersByTimeAsync(1000);
+    expect((await Promise.all(ids.map((id) => jobs.get(id)))).map((job) => job.status)).toEqual(['running', 'pending']);
+    await jest.advanceTimersByTimeAsync(5000);
+    release();
+    await jest.advanceTimersByTimeAsync(10);
+    const [first, second] = await Promise.all(ids.map(async (id) => (await runs(id))[0]));
+    expect([first.status, second.status]).toEqual(['success', 'success']);
+    expect(first.scheduled_for).toBe(second.scheduled_for);
+    expect(Date.parse(second.start_time)).toBeGreaterThanOrEqual(Date.parse(first.end_time));
+  });
+});
