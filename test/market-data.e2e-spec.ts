@@ -67,7 +67,18 @@ describe('stored market data (redis store)', () => {
     expect(JSON.parse((await raw.get(jobKey))!)).toMatchObject({ job_id: id, stock_ids: ['AAPL'], start_date: '2020-08-31' });
     expect(await raw.smembers(`${ctx.t.keyPrefix}scheduler:jobs`)).toEqual([id]);
     expect(await raw.llen(`${ctx.t.keyPrefix}scheduler:runs:${id}`)).toBe(2);
-    expect(await keysUnder(raw, ctx.t.keyPrefix)).toEqual([jobKey, seriesKey, snapshotKey, `${ctx.t.keyPrefix}scheduler:jobs`, `${ctx.t.keyPrefix}scheduler:runs:${id}`].sort());
+    const actionsKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:actions`;
+    expect(await raw.type(actionsKey)).toBe('hash');
+    expect(await keysUnder(raw, ctx.t.keyPrefix)).toEqual(
+      [jobKey, seriesKey, snapshotKey, actionsKey, `${ctx.t.keyPrefix}scheduler:jobs`, `${ctx.t.keyPrefix}scheduler:runs:${id}`].sort(),
+    );
+
+    // Splits and dividends from the chart answer are kept with the series.
+    expect((await http().get('/market-data/aapl/actions').expect(200)).body).toEqual([
+      { date: '2020-08-31T13:30:00.000Z', kind: 'split', numerator: 4, denominator: 1 },
+      { date: '2020-11-06T14:30:00.000Z', kind: 'dividend', amount: 0.205 },
+    ]);
+    expect((await http().get('/market-data/MSFT/actions').expect(200)).body).toEqual([]);
   });
 
   it('isolates failing symbols: unknown, HTTP 500 and empty answers fail alone', async () => {

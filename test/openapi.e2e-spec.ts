@@ -38,6 +38,7 @@ describe('OpenAPI explorer', () => {
         'GET /scheduler/dashboard',
         'POST /scheduler/schedule-preview',
         'GET /market-data/{symbol}',
+        'GET /market-data/{symbol}/actions',
         'GET /health',
       ].sort(),
     );

@@ -83,6 +83,8 @@ describe('bad input: a 400 naming the problem, and nothing written', () => {
 
   it.each([
     ['/market-data/AA%20PL', 'symbol must be a Yahoo symbol'],
+    ['/market-data/AA:PL/actions', 'symbol must be a Yahoo symbol'],
+    ['/market-data/AAPL/actions?prefix=*', 'prefix must be'],
     ['/market-data/AAPL?interval=2d', 'interval must be one of'],
     ['/market-data/AAPL?from=yesterday', 'from must be a valid ISO 8601'],
     ['/market-data/AAPL?from=2025-02-01&to=2025-01-01', 'from must not be after to'],

@@ -1,5 +1,5 @@
 import { MemoryBarStore } from '../storage/memory/memory-bar-store.js';
-import type { Bar } from './bar.js';
+import type { Bar, Chart, CorporateAction } from './bar.js';
 import { BarIngestor } from './bar-ingestor.js';
 import type { BarRequest, MarketDataProvider } from './market-data-provider.js';
 import { NoDataError } from './provider-errors.js';
@@ -8,13 +8,17 @@ const DAY = 86_400_000;
 const t0 = Date.parse('2026-01-05T14:30:00Z');
 const bar = (i: number, close = 100 + i): Bar => ({ time: t0 + i * DAY, open: close, high: close + 1, low: close - 1, close, adj_close: close, volume: 1000 });
 
-/** Serves bars from a fixed list, filtered by the requested window, and remembers each request. */
+/** Serves bars and actions from fixed lists, filtered by the requested window, and remembers each request. */
 class ListProvider implements MarketDataProvider {
   readonly requests: BarRequest[] = [];
-  constructor(public bars: Bar[]) {}
-  async fetchBars(request: BarRequest): Promise<Bar[]> {
+  constructor(
+    public bars: Bar[],
+    public actions: CorporateAction[] = [],
+  ) {}
+  async fetchChart(request: BarRequest): Promise<Chart> {
     this.requests.push(request);
-    return this.bars.filter((b) => b.time >= request.from.getTime() && b.time < request.to.getTime());
+    const inWindow = <T extends { time: number }>(items: T[]) => items.filter((b) => b.time >= request.from.getTime() && b.time < request.to.getTime());
+    return { bars: inWindow(this.bars), actions: inWindow(this.actions) };
   }
 }
 
@@ -62,5 +66,15 @@ describe('BarIngestor', () => {
     const records = await store.readSnapshot({ prefix: 'p', symbol: 'AAPL', start_date: '2026-01-04', end_date: '2026-01-14' });
     expect(records?.map((r) => r.Date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07']);
     expect(records?.[0]).toEqual({ Date: '2026-01-05', Open: 100, High: 101, Low: 99, Close: 100, 'Adj Close': 100, Volume: 1000 });
+  });
+
+  it('stores the splits and dividends the answer carries, once each however often they come', async () => {
+    const split = { time: bar(1).time, kind: 'split' as const, numerator: 2, denominator: 1 };
+    const provider = new ListProvider([0, 1, 2].map((i) => bar(i)), [split]);
+    const store = new MemoryBarStore();
+    const ingestor = new BarIngestor(provider, store);
+    await ingestor.ingest(window);
+    await ingestor.ingest({ ...window, from: new Date(bar(1).time) });
+    expect(await store.actions(series)).toEqual([split]);
   });
 });

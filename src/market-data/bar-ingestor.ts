@@ -41,7 +41,7 @@ export class BarIngestor {
     const last = await this.bars.last(series);
     const incremental = last !== null && last.time >= request.from.getTime() && last.time < to.getTime();
     const from = incremental ? new Date(last.time) : request.from;
-    const fetched = await this.provider.fetchBars({ symbol, interval, from, to, logContext: request.logContext });
+    const { bars: fetched, actions } = await this.provider.fetchChart({ symbol, interval, from, to, logContext: request.logContext });
     const { valid, rejected } = validateBars(fetched);
     if (valid.length === 0 && !incremental) {
       throw new NoDataError(
@@ -49,6 +49,7 @@ export class BarIngestor {
       );
     }
     const written = await this.bars.upsert(series, valid);
+    await this.bars.upsertActions(series, actions);
     if (snapshot) {
       const window = await this.bars.range(series, request.from.getTime(), to.getTime() - 1);
       const id = { prefix, symbol, start_date: snapshot.start_date, end_date: snapshot.end_date };

@@ -10,6 +10,17 @@ export interface Bar {
   volume: number;
 }
 
+/** A dividend or split, at the provider's event timestamp (epoch ms). */
+export type CorporateAction =
+  | { time: number; kind: 'dividend'; amount: number }
+  | { time: number; kind: 'split'; numerator: number; denominator: number };
+
+/** What one request for a symbol's window gives: its bars and the corporate actions in the window. */
+export interface Chart {
+  bars: Bar[];
+  actions: CorporateAction[];
+}
+
 /** Identifies one canonical series: `{prefix}:{SYMBOL}:{interval}`. */
 export interface SeriesId {
   prefix: string;

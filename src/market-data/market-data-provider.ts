@@ -1,4 +1,4 @@
-import type { Bar } from './bar.js';
+import type { Chart } from './bar.js';
 
 export interface BarRequest {
   symbol: string;
@@ -17,7 +17,7 @@ export interface BarRequest {
  * `provider-errors.ts` so the executor can tell a retryable fault from a permanent one.
  */
 export interface MarketDataProvider {
-  fetchBars(request: BarRequest): Promise<Bar[]>;
+  fetchChart(request: BarRequest): Promise<Chart>;
 }
 
 export const MARKET_DATA_PROVIDER = Symbol('MARKET_DATA_PROVIDER');

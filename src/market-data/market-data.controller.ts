@@ -1,10 +1,17 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, PickType } from '@nestjs/swagger';
 import { ApiCommonErrors } from '../scheduler/api-errors.decorator.js';
-import { SYMBOL_PATTERN } from '../scheduler/dto/create-job.dto.js';
 import { BAR_STORE, type BarStore } from '../storage/bar-store.js';
 import { BarDto } from './dto/bar.dto.js';
+import { CorporateActionDto } from './dto/corporate-action.dto.js';
 import { MarketDataQueryDto } from './dto/market-data-query.dto.js';
+import { ParseSymbolPipe } from './parse-symbol.pipe.js';
+
+const DEFAULT_PREFIX = 'scheduled_stock_data';
+const SymbolPath = () => Param('symbol', new ParseSymbolPipe());
+const SymbolParam = () => ApiParam({ name: 'symbol', example: 'AAPL', description: 'Yahoo symbol; case-insensitive.' });
+
+class ActionsQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as const) {}
 
 @ApiTags('market-data')
 @ApiCommonErrors()
@@ -14,17 +21,24 @@ export class MarketDataController {
 
   @Get(':symbol')
   @ApiOperation({ summary: 'Stored bars of a symbol, oldest first', description: 'Reads only the requested time range of the series.' })
-  @ApiParam({ name: 'symbol', example: 'AAPL', description: 'Yahoo symbol; case-insensitive.' })
+  @SymbolParam()
   @ApiOkResponse({ type: [BarDto] })
-  async get(@Param('symbol') raw: string, @Query() query: MarketDataQueryDto): Promise<BarDto[]> {
-    const symbol = raw.toUpperCase();
-    if (!SYMBOL_PATTERN.test(symbol)) throw new BadRequestException('symbol must be a Yahoo symbol: 1–20 of A-Z 0-9 . - ^ =');
+  async get(@SymbolPath() symbol: string, @Query() query: MarketDataQueryDto): Promise<BarDto[]> {
     const from = query.from ? Date.parse(query.from) : undefined;
     const to = query.to ? endOf(query.to) : undefined;
     if (from !== undefined && to !== undefined && from > to) throw new BadRequestException('from must not be after to');
-    const series = { prefix: query.prefix ?? 'scheduled_stock_data', symbol, interval: query.interval ?? '1d' };
+    const series = { prefix: query.prefix ?? DEFAULT_PREFIX, symbol, interval: query.interval ?? '1d' };
     const bars = await this.bars.range(series, from, to);
     return bars.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));
+  }
+
+  @Get(':symbol/actions')
+  @ApiOperation({ summary: 'Stored splits and dividends of a symbol, oldest first', description: 'Kept from the chart answers of every run.' })
+  @SymbolParam()
+  @ApiOkResponse({ type: [CorporateActionDto] })
+  async actions(@SymbolPath() symbol: string, @Query() query: ActionsQueryDto): Promise<CorporateActionDto[]> {
+    const actions = await this.bars.actions({ prefix: query.prefix ?? DEFAULT_PREFIX, symbol });
+    return actions.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));
   }
 }
 

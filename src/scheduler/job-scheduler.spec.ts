@@ -8,7 +8,7 @@ import { JobManager } from './job-manager.js';
 import { SchedulerModule } from './scheduler.module.js';
 
 const bar: Bar = { time: Date.parse('2026-01-05T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 };
-const provider: MarketDataProvider = { fetchBars: async () => [bar] };
+const provider: MarketDataProvider = { fetchChart: async () => ({ bars: [bar], actions: [] }) };
 const HOUR = 3_600_000;
 
 /** The scheduler on a controllable clock: CronJobs arm real (fake) timers, fires run for real. */
@@ -72,9 +72,9 @@ describe('JobScheduler on a fake clock', () => {
   const holdFetches = () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    jest.spyOn(provider, 'fetchBars').mockImplementation(async () => {
+    jest.spyOn(provider, 'fetchChart').mockImplementation(async () => {
       await gate;
-      return [bar];
+      return { bars: [bar], actions: [] };
     });
     return release;
   };

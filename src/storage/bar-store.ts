@@ -1,4 +1,4 @@
-import type { Bar, SeriesId } from '../market-data/bar.js';
+import type { Bar, CorporateAction, SeriesId } from '../market-data/bar.js';
 
 /** The seed's window layout: `{prefix}:{SYMBOL}:{start_date}:{end_date}` as a JSON array, with a TTL. */
 export interface SnapshotRecord {
@@ -18,6 +18,8 @@ export interface SnapshotId {
   end_date: string;
 }
 
+export type ActionsId = Pick<SeriesId, 'prefix' | 'symbol'>;
+
 /**
  * Market data storage: one series per symbol and interval, upserted by bar time, so a re-fetch
  * of an overlapping window replaces bars in place and never duplicates one.
@@ -29,6 +31,10 @@ export interface BarStore {
   range(series: SeriesId, from?: number, to?: number): Promise<Bar[]>;
   /** The newest stored bar, or null for an empty series. */
   last(series: SeriesId): Promise<Bar | null>;
+  /** Inserts or replaces splits and dividends by kind and time; returns how many were written. */
+  upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number>;
+  /** All stored splits and dividends of the symbol, oldest first. */
+  actions(id: ActionsId): Promise<CorporateAction[]>;
   writeSnapshot(id: SnapshotId, records: SnapshotRecord[], ttlSeconds: number): Promise<void>;
   readSnapshot(id: SnapshotId): Promise<SnapshotRecord[] | null>;
 }

@@ -1,5 +1,5 @@
 import type { SeriesId } from '../market-data/bar.js';
-import type { SnapshotId } from './bar-store.js';
+import type { ActionsId, SnapshotId } from './bar-store.js';
 
 /**
  * Every key the service writes (before KEY_PREFIX, which the Redis client prepends). Inputs are
@@ -11,6 +11,8 @@ export const keys = {
   jobIndex: 'scheduler:jobs',
   runs: (jobId: string) => `scheduler:runs:${jobId}`,
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,
+  /** Splits and dividends of a symbol, whatever the bar interval. */
+  actions: ({ prefix, symbol }: ActionsId) => `${prefix}:${symbol.toUpperCase()}:actions`,
   snapshot: ({ prefix, symbol, start_date, end_date }: SnapshotId) =>
     `${prefix}:${symbol.toUpperCase()}:${start_date}:${end_date}`,
 };

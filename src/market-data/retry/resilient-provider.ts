@@ -1,7 +1,7 @@
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Bar } from '../bar.js';
+import type { Chart } from '../bar.js';
 import type { BarRequest, MarketDataProvider } from '../market-data-provider.js';
 import { ProviderError, RateLimitedError } from '../provider-errors.js';
 
@@ -41,17 +41,17 @@ function throttleWindow(maxRps: number): { limit: number; interval: number } {
  * honouring a 429's Retry-After. Permanent failures (unknown symbol, invalid answer) fail at once.
  */
 export class ResilientProvider implements MarketDataProvider {
-  private readonly throttled: (request: BarRequest) => Promise<Bar[]>;
+  private readonly throttled: (request: BarRequest) => Promise<Chart>;
 
   constructor(
     inner: MarketDataProvider,
     private readonly options: ResilienceOptions,
   ) {
     const throttle = pThrottle({ ...throttleWindow(options.maxRps), strict: true });
-    this.throttled = throttle((request: BarRequest) => inner.fetchBars(request));
+    this.throttled = throttle((request: BarRequest) => inner.fetchChart(request));
   }
 
-  async fetchBars(request: BarRequest): Promise<Bar[]> {
+  async fetchChart(request: BarRequest): Promise<Chart> {
     let attempts = 0;
     try {
       return await pRetry(

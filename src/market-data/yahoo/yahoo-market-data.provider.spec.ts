@@ -53,7 +53,7 @@ describe('YahooMarketDataProvider against the fake Yahoo server', () => {
   afterAll(() => yahoo.close());
 
   it('maps the 49 AAPL daily quotes to bars, epoch ms and adj_close included', async () => {
-    const bars = await provider.fetchBars(daily('AAPL', '2020-08-31', '2020-11-07'));
+    const { bars } = await provider.fetchChart(daily('AAPL', '2020-08-31', '2020-11-07'));
 
     expect(bars).toHaveLength(49);
     expect(bars[0]).toEqual({
@@ -70,7 +70,7 @@ describe('YahooMarketDataProvider against the fake Yahoo server', () => {
   });
 
   it('sends one chart request with the original path and query to the base URL', async () => {
-    await provider.fetchBars(daily('AAPL', '2020-08-31', '2020-11-07'));
+    await provider.fetchChart(daily('AAPL', '2020-08-31', '2020-11-07'));
 
     expect(yahoo.requests).toHaveLength(1);
     expect(yahoo.requests[0]).toMatchObject({ method: 'GET', pathname: '/v8/finance/chart/AAPL' });
@@ -86,16 +86,16 @@ describe('YahooMarketDataProvider against the fake Yahoo server', () => {
   });
 
   it('maps a year of MSFT (252 bars), crypto and a London listing', async () => {
-    const msft = await provider.fetchBars(daily('MSFT', '2021-02-01', '2022-01-31'));
+    const { bars: msft } = await provider.fetchChart(daily('MSFT', '2021-02-01', '2022-01-31'));
     expect(msft).toHaveLength(252);
     expect(msft).toEqual(await recordedBars('MSFT'));
     expect(msft[251]).toMatchObject({ time: 1643380200_000, close: 308.260009765625, volume: 49743700 });
 
-    const btc = await provider.fetchBars(daily('BTC-USD'));
+    const { bars: btc } = await provider.fetchChart(daily('BTC-USD'));
     expect(btc.map((bar) => bar.time)).toEqual([1577836800_000, 1577923200_000, 1578009600_000]);
     expect(btc).toEqual(await recordedBars('BTC-USD'));
 
-    const ocado = await provider.fetchBars(daily('OCDO.L'));
+    const { bars: ocado } = await provider.fetchChart(daily('OCDO.L'));
     expect(ocado).toEqual([
       { time: 1577952000_000, open: 1279.5, high: 1286.5699462890625, low: 1258, close: 1259.5, adj_close: 1259.5, volume: 728520 },
     ]);
@@ -111,12 +111,12 @@ describe('YahooMarketDataProvider against the fake Yahoo server', () => {
     body.chart.result[0].indicators.quote[0].close[1] = null;
     yahoo.override('BTC-USD', { body });
 
-    const bars = await provider.fetchBars(daily('BTC-USD'));
+    const { bars } = await provider.fetchChart(daily('BTC-USD'));
     expect(bars.map((bar) => bar.time)).toEqual([1577836800_000, 1578009600_000]);
   });
 
   it('returns an empty array for a window without trading (1m, weekend)', async () => {
-    const bars = await provider.fetchBars({
+    const { bars } = await provider.fetchChart({
       symbol: 'AAPL',
       interval: '1m',
       from: new Date('2025-02-01T00:00:00Z'),
@@ -127,11 +127,21 @@ describe('YahooMarketDataProvider against the fake Yahoo server', () => {
   });
 
   it('makes no request for an unsupported interval or an empty window', async () => {
-    await expect(provider.fetchBars({ ...daily('AAPL'), interval: '7m' })).rejects.toBeInstanceOf(InvalidResponseError);
-    await expect(provider.fetchBars(daily('AAPL', '2020-01-03', '2020-01-03'))).resolves.toEqual([]);
+    await expect(provider.fetchChart({ ...daily('AAPL'), interval: '7m' })).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(provider.fetchChart(daily('AAPL', '2020-01-03', '2020-01-03'))).resolves.toEqual({ bars: [], actions: [] });
     const subSecond = { ...daily('AAPL'), from: new Date(1577836800_100), to: new Date(1577836800_900) };
-    await expect(provider.fetchBars(subSecond)).resolves.toEqual([]);
+    await expect(provider.fetchChart(subSecond)).resolves.toEqual({ bars: [], actions: [] });
     expect(yahoo.requests).toEqual([]);
   });
-});
 
+  it('returns the splits and dividends of the window as corporate actions', async () => {
+    const aapl = await provider.fetchChart(daily('AAPL', '2020-08-31', '2020-11-07'));
+    expect(aapl.actions).toEqual([
+      { time: 1598880600_000, kind: 'split', numerator: 4, denominator: 1 },
+      { time: 1604673000_000, kind: 'dividend', amount: 0.205 },
+    ]);
+    const msft = await provider.fetchChart(daily('MSFT', '2021-02-01', '2022-01-31'));
+    expect(msft.actions.map((a) => (a.kind === 'dividend' ? a.amount : null))).toEqual([0.56, 0.56, 0.56, 0.62]);
+    expect((await provider.fetchChart(daily('GOOG'))).actions).toEqual([]);
+  });
+});

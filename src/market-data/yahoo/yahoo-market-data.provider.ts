@@ -1,6 +1,6 @@
 import YahooFinance from 'yahoo-finance2';
-import type { ChartOptions, ChartResultArray, ChartResultArrayQuote } from 'yahoo-finance2/modules/chart';
-import type { Bar } from '../bar.js';
+import type { ChartEventsArray, ChartOptions, ChartResultArray, ChartResultArrayQuote } from 'yahoo-finance2/modules/chart';
+import type { Bar, Chart, CorporateAction } from '../bar.js';
 import type { BarRequest, MarketDataProvider } from '../market-data-provider.js';
 import { InvalidResponseError } from '../provider-errors.js';
 import { mapYahooError } from './yahoo-error-mapper.js';
@@ -37,6 +37,14 @@ function toBar(quote: ChartResultArrayQuote): Bar[] {
   return [{ time: quote.date.getTime(), open, high, low, close, adj_close: quote.adjclose ?? null, volume }];
 }
 
+function toActions(events: ChartEventsArray | undefined): CorporateAction[] {
+  const dividends = (events?.dividends ?? []).map((d): CorporateAction => ({ time: d.date.getTime(), kind: 'dividend', amount: d.amount }));
+  const splits = (events?.splits ?? []).map(
+    (s): CorporateAction => ({ time: s.date.getTime(), kind: 'split', numerator: s.numerator, denominator: s.denominator }),
+  );
+  return [...dividends, ...splits].sort((a, b) => a.time - b.time);
+}
+
 /** {@link MarketDataProvider} backed by Yahoo Finance's chart API through yahoo-finance2. */
 export class YahooMarketDataProvider implements MarketDataProvider {
   private readonly yahooFinance: InstanceType<typeof YahooFinance>;
@@ -59,21 +67,21 @@ export class YahooMarketDataProvider implements MarketDataProvider {
   }
 
   /**
-   * Fetches the bars of `[from, to)` via `chart()`. Throws the errors of `provider-errors.ts`;
+   * Fetches the bars and corporate actions of `[from, to)` via `chart()`. Throws the errors of `provider-errors.ts`;
    * a window without trading gives an empty array.
    */
-  async fetchBars({ symbol, interval, from, to }: BarRequest): Promise<Bar[]> {
+  async fetchChart({ symbol, interval, from, to }: BarRequest): Promise<Chart> {
     if (!isChartInterval(interval)) {
       throw new InvalidResponseError(`Yahoo has no ${interval} bars (requested for ${symbol})`);
     }
     // Yahoo takes whole seconds, and yahoo-finance2 rejects period1 === period2.
-    if (Math.floor(to.getTime() / 1000) <= Math.floor(from.getTime() / 1000)) return [];
+    if (Math.floor(to.getTime() / 1000) <= Math.floor(from.getTime() / 1000)) return { bars: [], actions: [] };
     let result: ChartResultArray;
     try {
       result = await this.yahooFinance.chart(symbol, { period1: from, period2: to, interval, events: 'div|split' });
     } catch (error) {
       throw mapYahooError(error, symbol);
     }
-    return result.quotes.flatMap(toBar);
+    return { bars: result.quotes.flatMap(toBar), actions: toActions(result.events) };
   }
 }

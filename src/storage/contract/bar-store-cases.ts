@@ -71,5 +71,17 @@ export function describeBarStoreCases(stores: () => StoreFixture): void {
       await passTime(700);
       expect(await bars.readSnapshot(snapshotId)).toBeNull();
     });
+
+    it('keeps splits and dividends per symbol, oldest first, replacing a repeated one in place', async () => {
+      const { bars } = stores();
+      const split = { time: T0, kind: 'split' as const, numerator: 4, denominator: 1 };
+      const dividend = { time: T0 + DAY_MS, kind: 'dividend' as const, amount: 0.205 };
+      expect(await bars.actions(series)).toEqual([]);
+      expect(await bars.upsertActions(series, [])).toBe(0);
+      expect(await bars.upsertActions(series, [dividend, split])).toBe(2);
+      expect(await bars.upsertActions(series, [{ ...dividend, amount: 0.21 }])).toBe(1);
+      expect(await bars.actions({ prefix: series.prefix, symbol: series.symbol.toLowerCase() })).toEqual([split, { ...dividend, amount: 0.21 }]);
+      expect(await bars.actions({ prefix: 'elsewhere', symbol: series.symbol })).toEqual([]);
+    });
   });
 }

@@ -1,5 +1,5 @@
-import type { Bar, SeriesId } from '../../market-data/bar.js';
-import type { BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
+import type { ActionsId, BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 
 interface StoredSnapshot {
@@ -14,6 +14,7 @@ interface StoredSnapshot {
 export class MemoryBarStore implements BarStore {
   private readonly series = new Map<string, Map<number, Bar>>();
   private readonly snapshots = new Map<string, StoredSnapshot>();
+  private readonly corporateActions = new Map<string, Map<string, CorporateAction>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -35,6 +36,19 @@ export class MemoryBarStore implements BarStore {
   async last(series: SeriesId): Promise<Bar | null> {
     const newest = this.sorted(series).at(-1);
     return newest ? structuredClone(newest) : null;
+  }
+
+  async upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number> {
+    const key = keys.actions(id);
+    const stored = this.corporateActions.get(key) ?? new Map<string, CorporateAction>();
+    for (const action of actions) stored.set(`${action.kind}:${action.time}`, structuredClone(action));
+    if (stored.size) this.corporateActions.set(key, stored);
+    return actions.length;
+  }
+
+  async actions(id: ActionsId): Promise<CorporateAction[]> {
+    const stored = [...(this.corporateActions.get(keys.actions(id))?.values() ?? [])];
+    return stored.sort((a, b) => a.time - b.time).map((action) => structuredClone(action));
   }
 
   async writeSnapshot(id: SnapshotId, records: SnapshotRecord[], ttlSeconds: number): Promise<void> {

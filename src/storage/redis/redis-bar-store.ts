@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { Bar, SeriesId } from '../../market-data/bar.js';
-import type { BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
+import type { ActionsId, BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
 
@@ -40,6 +40,19 @@ export class RedisBarStore implements BarStore {
   async last(series: SeriesId): Promise<Bar | null> {
     const [member] = await redisCall(() => this.client.zrevrange(keys.series(series), 0, 0));
     return member === undefined ? null : decodeBar(member);
+  }
+
+  /** A HASH per symbol: field `{kind}:{time}`, value the action as JSON. */
+  async upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number> {
+    if (actions.length === 0) return 0;
+    const fields = actions.flatMap((action) => [`${action.kind}:${action.time}`, JSON.stringify(action)]);
+    await redisCall(() => this.client.hset(keys.actions(id), ...fields));
+    return actions.length;
+  }
+
+  async actions(id: ActionsId): Promise<CorporateAction[]> {
+    const stored = await redisCall(() => this.client.hvals(keys.actions(id)));
+    return stored.map((raw) => JSON.parse(raw) as CorporateAction).sort((a, b) => a.time - b.time);
   }
 
   async writeSnapshot(id: SnapshotId, records: SnapshotRecord[], ttlSeconds: number): Promise<void> {
