@@ -46,6 +46,17 @@ describe('JobScheduler on a fake clock', () => {
     ]);
   });
 
+  it('fires a 01:30 New York job once on the autumn day whose 01:30 happens twice', async () => {
+    await boot('2026-10-31T05:29:59.000Z'); // Saturday 01:29:59 EDT
+    const id = await create({ schedule_time: '01:30' });
+    await jest.advanceTimersByTimeAsync(1000 + 49 * HOUR);
+    expect((await runs(id)).map((run) => run.scheduled_for)).toEqual([
+      '2026-10-31T01:30:00.000-04:00',
+      '2026-11-01T01:30:00.000-04:00',
+      '2026-11-02T01:30:00.000-05:00',
+    ]);
+  });
+
   it('skips fires outside NYSE hours for market_hours_only jobs, saying why', async () => {
     await boot('2026-11-25T14:59:59.000Z'); // Wednesday 09:59:59 EST, the day before Thanksgiving
     const id = await create({ cron: '0 0 10,14 * * *', market_hours_only: true });
