@@ -26,8 +26,13 @@ export class CronRegistry {
 
   constructor(private readonly registry: SchedulerRegistry) {}
 
-  /** Registers (or replaces) the job's CronJob; it calls `onFire` with the occurrence it was armed for. */
+  /**
+   * Registers (or replaces) the job's CronJob; it calls `onFire` with the occurrence it was armed
+   * for. The same trigger again is a no-op, so replaying a change or a reconcile costs nothing.
+   */
   register(jobId: string, trigger: Trigger, onFire: FireHandler, start: boolean): void {
+    const existing = this.entries.get(jobId);
+    if (existing && JSON.stringify(existing.trigger) === JSON.stringify(trigger)) return;
     this.remove(jobId);
     const entry: Entry = { trigger, armedFor: null, cronJob: this.createCronJob(jobId, trigger, onFire) };
     this.entries.set(jobId, entry);
@@ -65,6 +70,10 @@ export class CronRegistry {
 
   count(): number {
     return this.entries.size;
+  }
+
+  ids(): string[] {
+    return [...this.entries.keys()];
   }
 
   private arm(entry: Entry): void {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
+import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { JobRegistry } from './job-registry.js';
 import { lastResultOf, newRunRecord, runStatusOf } from './run-record.js';
 import { runWindow } from './run-window.js';
@@ -14,6 +15,8 @@ export interface StartedRun {
   /** Settles when the run is recorded; never rejects. */
   done: Promise<RunRecord | null>;
 }
+
+export type StartResult = { ok: true; run: StartedRun } | { ok: false; reason: string };
 
 interface InFlight {
   job: ScheduledJob;
@@ -37,6 +40,7 @@ export class JobExecutor {
   private accepting = true;
 
   constructor(
+    @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly registry: JobRegistry,
     private readonly fetcher: SymbolFetcher,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
@@ -53,20 +57,35 @@ export class JobExecutor {
   }
 
   /**
-   * Queues a run unless one of this job is already queued or running, or the executor is draining
-   * (then null: never two runs of one job at once). `nextRun` is stored with the running status.
+   * Queues a run unless one of this job is queued or running here or on another replica (its lease
+   * is held), or the executor is draining: never two runs of one job at once. The lease is renewed
+   * while the run waits and runs. `nextRun` is stored with the running status.
    */
-  start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null): StartedRun | null {
-    if (!this.accepting || this.inFlight.has(job.job_id)) return null;
+  async start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null): Promise<StartResult> {
+    if (!this.accepting) return { ok: false, reason: 'the service is shutting down' };
+    if (this.inFlight.has(job.job_id)) return { ok: false, reason: 'the previous run is still in progress' };
     const run: InFlight = { job, runId: randomUUID(), trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null) };
     this.inFlight.set(job.job_id, run);
+    const leased = await this.coordinator.acquireLease(job.job_id, run.runId, this.options.leaseTtlMs).catch((error: unknown) => {
+      this.inFlight.delete(job.job_id);
+      throw error;
+    });
+    if (!leased) {
+      this.inFlight.delete(job.job_id);
+      return { ok: false, reason: 'a run of this job is in progress on another replica' };
+    }
+    const renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
     run.done = this.runSlots(() => this.execute(run, nextRun))
       .catch((error: unknown) => {
         this.logger.error(`job ${job.job_id} run ${run.runId}: ${String(error)}`);
         return null;
       })
-      .finally(() => this.inFlight.delete(job.job_id));
-    return { runId: run.runId, done: run.done };
+      .finally(async () => {
+        clearInterval(renewal);
+        this.inFlight.delete(job.job_id);
+        await this.coordinator.releaseLease(job.job_id, run.runId).catch(() => undefined);
+      });
+    return { ok: true, run: { runId: run.runId, done: run.done } };
   }
 
   /** Records a fire that did not run: the previous run still going, the market closed. */
@@ -108,6 +127,11 @@ export class JobExecutor {
         this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`),
       );
     }
+  }
+
+  private async renewLease(run: InFlight): Promise<void> {
+    const kept = await this.coordinator.renewLease(run.job.job_id, run.runId, this.options.leaseTtlMs).catch(() => false);
+    if (!kept) this.logger.warn(`job ${run.job.job_id} run ${run.runId}: could not renew its lease`);
   }
 
   private async execute(run: InFlight, nextRun?: Date | null): Promise<RunRecord | null> {

@@ -1,4 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
+import { StoreConnection } from '../storage/store.providers.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { DashboardDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
@@ -9,9 +11,11 @@ import { JobScheduler } from './job-scheduler.js';
 import { scheduleFrom, specFromCreate, specFromUpdate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
-import { StoreConnection } from '../storage/store.providers.js';
 
-/** What the REST API does: every change is persisted, then applied to the scheduler at once. */
+/**
+ * What the REST API does: every change is persisted, applied to this replica's CronJobs at once,
+ * and broadcast so that every other replica applies it too.
+ */
 @Injectable()
 export class JobManager {
   constructor(
@@ -19,6 +23,7 @@ export class JobManager {
     private readonly scheduler: JobScheduler,
     private readonly executor: JobExecutor,
     private readonly connection: StoreConnection,
+    @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
@@ -27,6 +32,7 @@ export class JobManager {
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
+    await this.coordinator.publish({ op: 'upsert', job_id: job.job_id });
     return job;
   }
 
@@ -50,6 +56,7 @@ export class JobManager {
   async delete(jobId: string): Promise<void> {
     if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
     this.scheduler.remove(jobId);
+    await this.coordinator.publish({ op: 'delete', job_id: jobId });
   }
 
   async setActive(jobId: string, isActive: boolean): Promise<ScheduledJob> {
@@ -57,12 +64,20 @@ export class JobManager {
     return this.apply(current, { is_active: isActive, ...this.activation(current, isActive) });
   }
 
-  /** Starts a manual run now; 409 while a run of the job is in progress. */
+  /** Starts a manual run now; 409 while a run of the job is in progress on any replica. */
   async runNow(jobId: string): Promise<string> {
     const job = await this.get(jobId);
-    const started = this.executor.start(job, 'manual', null);
-    if (!started) throw new ConflictException(`Job ${jobId} is already running`);
-    return started.runId;
+    const started = await this.executor.start(job, 'manual', null);
+    if (!started.ok) throw new ConflictException(`Job ${jobId} cannot run now: ${started.reason}`);
+    return started.run.runId;
+  }
+
+  /** Pauses or resumes the scheduler of every replica, and remembers it across restarts. */
+  async setSchedulerRunning(running: boolean): Promise<void> {
+    await this.coordinator.setPaused(!running);
+    if (running) this.scheduler.resume();
+    else this.scheduler.pause();
+    await this.coordinator.publish({ op: running ? 'resume' : 'pause' });
   }
 
   async runs(jobId: string, limit: number): Promise<RunRecord[]> {
@@ -119,7 +134,7 @@ export class JobManager {
 
   /** Stop → paused; start → pending, unless a run is in progress (it keeps showing running). */
   private activation(job: ScheduledJob, isActive: boolean): JobPatch {
-    if (this.executor.isRunning(job.job_id)) return {};
+    if (job.status === 'running') return {};
     return { status: isActive ? 'pending' : 'paused' };
   }
 
@@ -133,6 +148,7 @@ export class JobManager {
     });
     if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);
     this.scheduler.sync(updated);
+    await this.coordinator.publish({ op: 'upsert', job_id: updated.job_id });
     return updated;
   }
 }

@@ -21,6 +21,10 @@ export interface SchedulerModuleOptions {
   snapshotTtlSeconds?: number;
   /** Register the stored active jobs when the app boots (default true). */
   autoStart?: boolean;
+  /** How long a run's lease lasts without renewal; a replica that dies frees its jobs after this (default 30 000 ms). */
+  leaseTtlMs?: number;
+  /** How often each replica re-reads every job as a safety net for a missed change message (default 15 000 ms). */
+  reconcileIntervalMs?: number;
   /** On shutdown, how long runs in progress may take to finish before they are recorded as interrupted (default 30 000 ms). */
   shutdownGraceMs?: number;
   yahoo?: {
@@ -51,6 +55,8 @@ export interface ResolvedSchedulerOptions {
   runHistoryLimit: number;
   snapshotTtlSeconds: number;
   autoStart: boolean;
+  leaseTtlMs: number;
+  reconcileIntervalMs: number;
   shutdownGraceMs: number;
   yahoo: {
     baseUrl: string | null;
@@ -77,6 +83,8 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
     runHistoryLimit: options.runHistoryLimit ?? 100,
     snapshotTtlSeconds: options.snapshotTtlSeconds ?? 7 * 24 * 3600,
     autoStart: options.autoStart ?? true,
+    leaseTtlMs: options.leaseTtlMs ?? 30_000,
+    reconcileIntervalMs: options.reconcileIntervalMs ?? 15_000,
     shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
     yahoo: {
       baseUrl: options.yahoo?.baseUrl ?? null,

@@ -4,16 +4,12 @@ import { ApiCommonErrors } from './api-errors.decorator.js';
 import { DashboardDto, MessageDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
 import { SchedulePreviewDto } from './dto/schedule-preview.dto.js';
 import { JobManager } from './job-manager.js';
-import { JobScheduler } from './job-scheduler.js';
 
 @ApiTags('scheduler')
 @ApiCommonErrors()
 @Controller('scheduler')
 export class SchedulerController {
-  constructor(
-    private readonly jobs: JobManager,
-    private readonly scheduler: JobScheduler,
-  ) {}
+  constructor(private readonly jobs: JobManager) {}
 
   @Get('status')
   @ApiOperation({ summary: 'Scheduler status and job counts' })
@@ -24,19 +20,19 @@ export class SchedulerController {
 
   @Post('start')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Resume the whole scheduler', description: 'Active jobs fire again from their next occurrence.' })
+  @ApiOperation({ summary: 'Resume the whole scheduler', description: 'Active jobs fire again from their next occurrence, on every replica.' })
   @ApiOkResponse({ type: MessageDto })
-  start(): MessageDto {
-    this.scheduler.resume();
+  async start(): Promise<MessageDto> {
+    await this.jobs.setSchedulerRunning(true);
     return { message: 'Scheduler started successfully' };
   }
 
   @Post('stop')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Pause the whole scheduler', description: 'No job fires until /scheduler/start; runs in progress finish.' })
+  @ApiOperation({ summary: 'Pause the whole scheduler', description: 'No job fires on any replica until /scheduler/start (kept across restarts); runs in progress finish.' })
   @ApiOkResponse({ type: MessageDto })
-  stop(): MessageDto {
-    this.scheduler.pause();
+  async stop(): Promise<MessageDto> {
+    await this.jobs.setSchedulerRunning(false);
     return { message: 'Scheduler stopped successfully' };
   }
 

@@ -3,12 +3,14 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
 import { BAR_STORE } from '../storage/bar-store.js';
+import { COORDINATOR } from '../storage/coordinator.js';
 import { JOB_STORE } from '../storage/job-store.js';
 import { StoreConnection, storeProviders } from '../storage/store.providers.js';
 import { CronRegistry } from './cron-registry.js';
 import { JobExecutor } from './job-executor.js';
 import { JobManager } from './job-manager.js';
 import { JobRegistry } from './job-registry.js';
+import { JobReconciler } from './job-reconciler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { JobsController } from './jobs.controller.js';
 import { SymbolFetcher } from './symbol-fetcher.js';
@@ -26,6 +28,7 @@ const providers: Provider[] = [
   JobRegistry,
   JobExecutor,
   JobScheduler,
+  JobReconciler,
   JobManager,
 ];
 
@@ -38,6 +41,6 @@ const providers: Provider[] = [
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, SchedulerController],
   providers,
-  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
+  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, COORDINATOR, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
 })
 export class SchedulerModule extends SchedulerConfigurableModule {}

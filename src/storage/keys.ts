@@ -10,6 +10,14 @@ export const keys = {
   job: (jobId: string) => `scheduler:job:${jobId}`,
   jobIndex: 'scheduler:jobs',
   runs: (jobId: string) => `scheduler:runs:${jobId}`,
+  /** The latest occurrence of the job that some replica claimed (epoch ms). */
+  claim: (jobId: string) => `scheduler:claim:${jobId}`,
+  /** Held by the replica running the job, renewed while the run lasts. */
+  lease: (jobId: string) => `scheduler:lease:${jobId}`,
+  /** Pub/sub channel of job changes (channels do not get ioredis' keyPrefix: the caller adds it). */
+  changes: 'scheduler:changes',
+  /** Present while the whole scheduler is paused. */
+  paused: 'scheduler:paused',
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,
   /** Splits and dividends of a symbol, whatever the bar interval. */
   actions: ({ prefix, symbol }: ActionsId) => `${prefix}:${symbol.toUpperCase()}:actions`,

@@ -1,6 +1,8 @@
 /// <reference types="jest" />
 // The reference lets this file, which the production build also compiles, see jest's globals.
 import type { BarStore } from './bar-store.js';
+import type { Coordinator } from './coordinator.js';
+import { describeCoordinatorCases } from './contract/coordinator-cases.js';
 import { describeBarStoreCases } from './contract/bar-store-cases.js';
 import { describeJobStoreCases } from './contract/job-store-cases.js';
 import type { JobStore } from './job-store.js';
@@ -9,6 +11,7 @@ import type { JobStore } from './job-store.js';
 export interface StoreFixture {
   jobs: JobStore;
   bars: BarStore;
+  coordinator: Coordinator;
   /** Lets snapshot TTLs run out: a fake clock for the memory adapter, a real wait for Redis. */
   passTime(ms: number): Promise<void>;
   cleanup(): Promise<void>;
@@ -37,5 +40,6 @@ export function describeStoreContract(name: string, makeStores: () => Promise<St
     };
     describeJobStoreCases(current);
     describeBarStoreCases(current);
+    describeCoordinatorCases(current);
   });
 }

@@ -2,6 +2,9 @@ import { Logger, type OnApplicationShutdown, type Provider } from '@nestjs/commo
 import type { Redis } from 'ioredis';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler/scheduler-options.js';
 import { BAR_STORE } from './bar-store.js';
+import { COORDINATOR } from './coordinator.js';
+import { MemoryCoordinator } from './memory/memory-coordinator.js';
+import { RedisCoordinator } from './redis/redis-coordinator.js';
 import { JOB_STORE } from './job-store.js';
 import { MemoryBarStore } from './memory/memory-bar-store.js';
 import { MemoryJobStore } from './memory/memory-job-store.js';
@@ -40,6 +43,11 @@ export const storeProviders: Provider[] = [
     provide: JOB_STORE,
     inject: [StoreConnection],
     useFactory: ({ client }: StoreConnection) => (client ? new RedisJobStore(client) : new MemoryJobStore()),
+  },
+  {
+    provide: COORDINATOR,
+    inject: [StoreConnection],
+    useFactory: ({ client }: StoreConnection) => (client ? new RedisCoordinator(client) : new MemoryCoordinator()),
   },
   {
     provide: BAR_STORE,

@@ -54,7 +54,7 @@ export class RedisJobStore implements JobStore {
 
   async delete(jobId: string): Promise<boolean> {
     const [deletedJobs] = await redisTransaction(
-      this.client.multi().del(keys.job(jobId)).srem(keys.jobIndex, jobId).del(keys.runs(jobId)),
+      this.client.multi().del(keys.job(jobId)).srem(keys.jobIndex, jobId).del(keys.runs(jobId)).del(keys.claim(jobId)),
     );
     return deletedJobs === 1;
   }

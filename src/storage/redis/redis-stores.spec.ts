@@ -5,6 +5,7 @@ import { makeBar, makeJob, makeRun, series, snapshotId, snapshotRecords } from '
 import { describeStoreContract, type StoreFixture } from '../store-contract.js';
 import { connectRedis, createRedisClient } from './create-redis-client.js';
 import { RedisBarStore } from './redis-bar-store.js';
+import { RedisCoordinator } from './redis-coordinator.js';
 import { RedisJobStore } from './redis-job-store.js';
 
 const url = process.env.TEST_REDIS_URL;
@@ -25,13 +26,16 @@ async function connected(keyPrefix: string): Promise<Redis> {
 async function openStores(): Promise<RedisFixture> {
   const prefix = `test:${randomUUID()}:`;
   const client = await connected(prefix);
+  const coordinator = new RedisCoordinator(client);
   return {
     client,
     prefix,
     jobs: new RedisJobStore(client),
     bars: new RedisBarStore(client),
+    coordinator,
     passTime: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cleanup: async () => {
+      await coordinator.onApplicationShutdown();
       await client.quit();
       await withRaw(async (raw) => {
         const found = await rawKeys(raw, prefix);

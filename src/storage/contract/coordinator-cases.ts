@@ -1,0 +1,69 @@
+/// <reference types="jest" />
+import type { JobChange } from '../coordinator.js';
+import type { StoreFixture } from '../store-contract.js';
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
+export function describeCoordinatorCases(stores: () => StoreFixture): void {
+  describe('Coordinator', () => {
+    it('lets one claim of an occurrence win, and no claim at or before the last one', async () => {
+      const { coordinator } = stores();
+      expect(await coordinator.claimOccurrence('job-a', 2000)).toBe(true);
+      expect(await coordinator.claimOccurrence('job-a', 2000)).toBe(false);
+      expect(await coordinator.claimOccurrence('job-a', 1000)).toBe(false);
+      expect(await coordinator.claimOccurrence('job-b', 2000)).toBe(true);
+      expect(await coordinator.claimOccurrence('job-a', 3000)).toBe(true);
+    });
+
+    it('gives exactly one of many concurrent claimants the occurrence', async () => {
+      const { coordinator } = stores();
+      const wins = await Promise.all(Array.from({ length: 12 }, () => coordinator.claimOccurrence('job-a', 5000)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('holds a lease for its owner only, renews and releases it', async () => {
+      const { coordinator } = stores();
+      expect(await coordinator.isLeased('job-a')).toBe(false);
+      expect(await coordinator.acquireLease('job-a', 'run-1', 10_000)).toBe(true);
+      expect(await coordinator.acquireLease('job-a', 'run-2', 10_000)).toBe(false);
+      expect(await coordinator.isLeased('job-a')).toBe(true);
+      expect(await coordinator.renewLease('job-a', 'run-2', 10_000)).toBe(false);
+      expect(await coordinator.renewLease('job-a', 'run-1', 10_000)).toBe(true);
+      await coordinator.releaseLease('job-a', 'run-2');
+      expect(await coordinator.isLeased('job-a')).toBe(true);
+      await coordinator.releaseLease('job-a', 'run-1');
+      expect(await coordinator.isLeased('job-a')).toBe(false);
+      expect(await coordinator.acquireLease('job-a', 'run-2', 10_000)).toBe(true);
+    });
+
+    it('frees a lease nobody renews once it expires', async () => {
+      const { coordinator, passTime } = stores();
+      expect(await coordinator.acquireLease('job-a', 'run-1', 200)).toBe(true);
+      await passTime(300);
+      expect(await coordinator.isLeased('job-a')).toBe(false);
+      expect(await coordinator.renewLease('job-a', 'run-1', 200)).toBe(false);
+      expect(await coordinator.acquireLease('job-a', 'run-2', 200)).toBe(true);
+    });
+
+    it('delivers published changes to subscribers', async () => {
+      const { coordinator } = stores();
+      const received: JobChange[] = [];
+      await coordinator.subscribe((change) => received.push(change));
+      await coordinator.publish({ op: 'upsert', job_id: 'job-a' });
+      await coordinator.publish({ op: 'pause' });
+      await until(() => received.length >= 2);
+      expect(received).toEqual([{ op: 'upsert', job_id: 'job-a' }, { op: 'pause' }]);
+    });
+
+    it('remembers whether the scheduler is paused', async () => {
+      const { coordinator } = stores();
+      expect(await coordinator.isPaused()).toBe(false);
+      await coordinator.setPaused(true);
+      expect(await coordinator.isPaused()).toBe(true);
+      await coordinator.setPaused(false);
+      expect(await coordinator.isPaused()).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/** A change made through one replica that every other replica applies to its CronJobs. */
+export type JobChange = { op: 'upsert'; job_id: string } | { op: 'delete'; job_id: string } | { op: 'pause' } | { op: 'resume' };
+
+/**
+ * What lets several replicas on one store behave as one scheduler: each occurrence of a job is
+ * claimed once, a running job holds a lease, and changes are broadcast. The in-process adapter is
+ * the single-replica case of the same contract.
+ */
+export interface Coordinator {
+  /**
+   * Claims occurrence `occurrenceMs` of the job: true for exactly one caller, and never for an
+   * occurrence at or before one already claimed (a late replica cannot run a stale fire).
+   */
+  claimOccurrence(jobId: string, occurrenceMs: number): Promise<boolean>;
+  /** Takes the job's lease for `ttlMs` unless someone holds it. */
+  acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Extends the lease if `owner` still holds it. */
+  renewLease(jobId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Drops the lease if `owner` holds it. */
+  releaseLease(jobId: string, owner: string): Promise<void>;
+  /** Whether anyone holds the job's lease: a job shown running without one lost its replica. */
+  isLeased(jobId: string): Promise<boolean>;
+  publish(change: JobChange): Promise<void>;
+  /** Calls `handler` for every change published by any replica (this one included). */
+  subscribe(handler: (change: JobChange) => void): Promise<void>;
+  /** Whether the whole scheduler is paused (POST /scheduler/stop), kept across restarts. */
+  isPaused(): Promise<boolean>;
+  setPaused(paused: boolean): Promise<void>;
+}
+
+export const COORDINATOR = Symbol('COORDINATOR');

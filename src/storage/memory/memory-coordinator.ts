@@ -1,0 +1,56 @@
+import type { Coordinator, JobChange } from '../coordinator.js';
+
+/** The single-process {@link Coordinator}: claims, leases and changes live in this process. */
+export class MemoryCoordinator implements Coordinator {
+  private readonly claims = new Map<string, number>();
+  private readonly leases = new Map<string, { owner: string; expiresAt: number }>();
+  private readonly handlers: ((change: JobChange) => void)[] = [];
+  private paused = false;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async claimOccurrence(jobId: string, occurrenceMs: number): Promise<boolean> {
+    if ((this.claims.get(jobId) ?? -Infinity) >= occurrenceMs) return false;
+    this.claims.set(jobId, occurrenceMs);
+    return true;
+  }
+
+  async acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
+    if (await this.isLeased(jobId)) return false;
+    this.leases.set(jobId, { owner, expiresAt: this.now() + ttlMs });
+    return true;
+  }
+
+  async renewLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
+    const lease = this.leases.get(jobId);
+    if (lease?.owner !== owner || lease.expiresAt <= this.now()) return false;
+    lease.expiresAt = this.now() + ttlMs;
+    return true;
+  }
+
+  async releaseLease(jobId: string, owner: string): Promise<void> {
+    if (this.leases.get(jobId)?.owner === owner) this.leases.delete(jobId);
+  }
+
+  async isLeased(jobId: string): Promise<boolean> {
+    const lease = this.leases.get(jobId);
+    return lease !== undefined && lease.expiresAt > this.now();
+  }
+
+  async publish(change: JobChange): Promise<void> {
+    if (change.op === 'delete') this.claims.delete(change.job_id);
+    for (const handler of this.handlers) handler(change);
+  }
+
+  async subscribe(handler: (change: JobChange) => void): Promise<void> {
+    this.handlers.push(handler);
+  }
+
+  async isPaused(): Promise<boolean> {
+    return this.paused;
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    this.paused = paused;
+  }
+}

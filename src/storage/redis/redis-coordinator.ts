@@ -1,0 +1,87 @@
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Coordinator, JobChange } from '../coordinator.js';
+import { keys } from '../keys.js';
+import { redisCall } from './redis-call.js';
+
+// Compare-and-set, so that of all replicas firing one occurrence exactly one wins, and an
+// occurrence at or before the last claimed one never runs again.
+const CLAIM = `
+local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if last >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1])
+return 1
+`;
+const RENEW = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+`;
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** {@link Coordinator} on Redis: a CAS claim key and a PX lease per job, pub/sub for changes. */
+export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
+  private readonly logger = new Logger(RedisCoordinator.name);
+  private subscriber: Redis | null = null;
+
+  constructor(private readonly client: Redis) {}
+
+  private get channel(): string {
+    return `${this.client.options.keyPrefix ?? ''}${keys.changes}`;
+  }
+
+  async claimOccurrence(jobId: string, occurrenceMs: number): Promise<boolean> {
+    return (await redisCall(() => this.client.eval(CLAIM, 1, keys.claim(jobId), String(occurrenceMs)))) === 1;
+  }
+
+  async acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await redisCall(() => this.client.set(keys.lease(jobId), owner, 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async renewLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await redisCall(() => this.client.eval(RENEW, 1, keys.lease(jobId), owner, String(ttlMs)))) === 1;
+  }
+
+  async releaseLease(jobId: string, owner: string): Promise<void> {
+    await redisCall(() => this.client.eval(RELEASE, 1, keys.lease(jobId), owner));
+  }
+
+  async isLeased(jobId: string): Promise<boolean> {
+    return (await redisCall(() => this.client.exists(keys.lease(jobId)))) === 1;
+  }
+
+  async publish(change: JobChange): Promise<void> {
+    await redisCall(() => this.client.publish(this.channel, JSON.stringify(change)));
+  }
+
+  async subscribe(handler: (change: JobChange) => void): Promise<void> {
+    // A subscribed connection can do nothing else, so it is a second one; it queues while offline
+    // and resubscribes by itself after a reconnect (the periodic reconcile covers the gap).
+    this.subscriber ??= this.client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
+      try {
+        handler(JSON.parse(message) as JobChange);
+      } catch (error) {
+        this.logger.warn(`ignored a malformed change message: ${String(error)}`);
+      }
+    });
+    this.subscriber.on('error', () => undefined);
+    await redisCall(() => this.subscriber!.subscribe(this.channel));
+  }
+
+  async isPaused(): Promise<boolean> {
+    return (await redisCall(() => this.client.get(keys.paused))) === '1';
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    await redisCall<unknown>(() => (paused ? this.client.set(keys.paused, '1') : this.client.del(keys.paused)));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    this.subscriber = null;
+  }
+}
