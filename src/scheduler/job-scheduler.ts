@@ -120,7 +120,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
       await this.dispatch(job, 'schedule', scheduledFor);
     } catch (error) {
       // A store outage must not crash the timers: the fire is lost and logged, the next one comes.
-      this.logger.error(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`);
+      this.logger.warn(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`);
     }
   }
 }

@@ -30,11 +30,14 @@ export async function createTestApp(options: {
   store: StoreKind;
   yahooUrl: string;
   keyPrefix?: string;
+  /** Another Redis than the test run's shared one. */
+  redisUrl?: string;
   env?: Record<string, string>;
 }): Promise<TestApp> {
   const keyPrefix = options.keyPrefix ?? `test:${randomUUID()}:`;
+  const redisUrl = options.redisUrl ?? testRedisUrl();
   const config = loadAppConfig({
-    ...(options.store === 'redis' && { REDIS_URL: testRedisUrl(), KEY_PREFIX: keyPrefix }),
+    ...(options.store === 'redis' && { REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix }),
     YAHOO_BASE_URL: options.yahooUrl,
     SCHEDULER_TIMEZONE: 'America/New_York',
     YAHOO_MAX_RPS: '1000',
@@ -43,7 +46,8 @@ export async function createTestApp(options: {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), config);
   await app.init();
-  const redis = options.store === 'redis' ? new Redis(testRedisUrl()) : null;
+  const redis = options.store === 'redis' ? new Redis(redisUrl) : null;
+  redis?.on('error', () => undefined); // outage tests stop Redis under this client on purpose
   let stopped: Promise<void> | null = null;
   const stop = () => (stopped ??= app.close());
   return {
