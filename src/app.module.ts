@@ -2,9 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/environment.js';
 import { HealthModule } from './health/health.module.js';
 import { MarketDataModule } from './market-data/market-data.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 
-/** The standalone service: one host of SchedulerModule, plus the market-data read API and health. */
+/** The standalone service: one host of SchedulerModule, plus the market-data read API, health and metrics. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
@@ -22,6 +23,7 @@ export class AppModule {
         }),
         MarketDataModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

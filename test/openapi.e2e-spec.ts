@@ -40,6 +40,7 @@ describe('OpenAPI explorer', () => {
         'GET /market-data/{symbol}',
         'GET /market-data/{symbol}/actions',
         'GET /health',
+        'GET /metrics',
       ].sort(),
     );
     for (const [path, methods] of Object.entries(spec.paths)) {

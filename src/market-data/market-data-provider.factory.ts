@@ -1,5 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler/scheduler-options.js';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { MARKET_DATA_PROVIDER } from './market-data-provider.js';
 import { ResilientProvider } from './retry/resilient-provider.js';
 import { YahooMarketDataProvider } from './yahoo/yahoo-market-data.provider.js';
@@ -7,8 +8,8 @@ import { YahooMarketDataProvider } from './yahoo/yahoo-market-data.provider.js';
 /** The provider every run uses: Yahoo (or the host's own), behind one rate limit and retries. */
 export const marketDataProvider: Provider = {
   provide: MARKET_DATA_PROVIDER,
-  inject: [RESOLVED_OPTIONS],
-  useFactory: ({ provider, yahoo, fetchConcurrency, maxConcurrentRuns }: ResolvedSchedulerOptions) => {
+  inject: [RESOLVED_OPTIONS, SchedulerMetrics],
+  useFactory: ({ provider, yahoo, fetchConcurrency, maxConcurrentRuns }: ResolvedSchedulerOptions, metrics: SchedulerMetrics) => {
     const logger = new Logger('MarketData');
     const inner =
       provider ??
@@ -23,8 +24,11 @@ export const marketDataProvider: Provider = {
       maxRps: yahoo.maxRps,
       retries: yahoo.retries,
       minDelayMs: yahoo.retryMinDelayMs,
-      onRetry: ({ request, attempt, error, delayMs }) =>
-        logger.warn(`${request.logContext ?? `symbol ${request.symbol}`}: attempt ${attempt} failed (${error.name}: ${error.message}); retrying in ${delayMs} ms`),
+      onAttempt: (outcome) => metrics.recordRequest(outcome),
+      onRetry: ({ request, attempt, error, delayMs }) => {
+        metrics.recordRetry(error.name);
+        logger.warn(`${request.logContext ?? `symbol ${request.symbol}`}: attempt ${attempt} failed (${error.name}: ${error.message}); retrying in ${delayMs} ms`);
+      },
     });
   },
 };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { JobRegistry } from './job-registry.js';
 import { lastResultOf, newRunRecord, runStatusOf } from './run-record.js';
@@ -42,6 +43,7 @@ export class JobExecutor {
   constructor(
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly registry: JobRegistry,
+    private readonly metrics: SchedulerMetrics,
     private readonly fetcher: SymbolFetcher,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
@@ -92,7 +94,9 @@ export class JobExecutor {
   async recordSkipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string): Promise<void> {
     const now = isoInZone(Date.now(), job.timezone);
     this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`);
-    await this.registry.recordRun({ ...newRunRecord(job, randomUUID(), trigger, scheduledFor, now), status: 'skipped', reason });
+    const record: RunRecord = { ...newRunRecord(job, randomUUID(), trigger, scheduledFor, now), status: 'skipped', reason };
+    this.metrics.recordRun(record);
+    await this.registry.recordRun(record);
   }
 
   /** Records a run that will never end (crash, shutdown) as failed, and the job as failed. */
@@ -107,6 +111,7 @@ export class JobExecutor {
       reason,
     };
     this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`);
+    this.metrics.recordRun(record);
     await this.registry.recordRun(record);
     await this.registry.patch(job.job_id, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
   }
@@ -172,6 +177,7 @@ export class JobExecutor {
   }
 
   private async finish(job: ScheduledJob, record: RunRecord): Promise<void> {
+    this.metrics.recordRun(record);
     await this.registry.recordRun(record);
     const updated = await this.registry.patch(job.job_id, {
       status: record.status === 'failed' ? 'failed' : 'completed',

@@ -1,5 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { nyseSession } from '../market-data/calendar/nyse-session.js';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { CronRegistry } from './cron-registry.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
@@ -27,6 +28,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
     private readonly registry: JobRegistry,
     private readonly executor: JobExecutor,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
+    private readonly metrics: SchedulerMetrics,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
@@ -51,10 +53,12 @@ export class JobScheduler implements BeforeApplicationShutdown {
   sync(job: ScheduledJob): void {
     if (job.is_active) this.cron.register(job.job_id, triggerOf(job), this.onFire, this.running);
     else this.cron.remove(job.job_id);
+    this.metrics.activeJobs.set(this.cron.count());
   }
 
   remove(jobId: string): void {
     this.cron.remove(jobId);
+    this.metrics.activeJobs.set(this.cron.count());
   }
 
   /** Stops every fire of this replica until {@link resume}; runs in progress finish. */
@@ -111,6 +115,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   };
 
   private async fire(jobId: string, scheduledFor: Date): Promise<void> {
+    this.metrics.recordFire(scheduledFor);
     try {
       const job = await this.registry.get(jobId);
       if (!job?.is_active) {

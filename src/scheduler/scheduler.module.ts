@@ -2,6 +2,7 @@ import { Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { BAR_STORE } from '../storage/bar-store.js';
 import { COORDINATOR } from '../storage/coordinator.js';
 import { JOB_STORE } from '../storage/job-store.js';
@@ -20,6 +21,7 @@ import { RESOLVED_OPTIONS, resolveOptions } from './scheduler-options.js';
 
 const providers: Provider[] = [
   { provide: RESOLVED_OPTIONS, inject: [SCHEDULER_MODULE_OPTIONS], useFactory: resolveOptions },
+  SchedulerMetrics,
   marketDataProvider,
   ...storeProviders,
   BarIngestor,
@@ -41,6 +43,6 @@ const providers: Provider[] = [
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, SchedulerController],
   providers,
-  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, COORDINATOR, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
+  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, COORDINATOR, SchedulerMetrics, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
 })
 export class SchedulerModule extends SchedulerConfigurableModule {}

@@ -14,6 +14,8 @@ export interface ResilienceOptions {
   minDelayMs: number;
   maxDelayMs?: number;
   onRetry?: (info: { request: BarRequest; attempt: number; error: Error; delayMs: number }) => void;
+  /** After every attempt: "ok" or the error's name. */
+  onAttempt?: (outcome: string) => void;
 }
 
 const ATTEMPTS = Symbol('attempts');
@@ -48,7 +50,16 @@ export class ResilientProvider implements MarketDataProvider {
     private readonly options: ResilienceOptions,
   ) {
     const throttle = pThrottle({ ...throttleWindow(options.maxRps), strict: true });
-    this.throttled = throttle((request: BarRequest) => inner.fetchChart(request));
+    this.throttled = throttle(async (request: BarRequest) => {
+      try {
+        const chart = await inner.fetchChart(request);
+        options.onAttempt?.('ok');
+        return chart;
+      } catch (error) {
+        options.onAttempt?.(error instanceof Error ? error.name : 'Error');
+        throw error;
+      }
+    });
   }
 
   async fetchChart(request: BarRequest): Promise<Chart> {

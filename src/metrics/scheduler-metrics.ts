@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RunRecord } from '../scheduler/job.js';
+
+/**
+ * The scheduler's Prometheus metrics (seed 004: jobs executed, data points, errors, durations), in
+ * a registry of their own so a host app's default registry and several app instances never clash.
+ */
+@Injectable()
+export class SchedulerMetrics {
+  readonly registry = new Registry();
+  private readonly runs = new Counter({ name: 'scheduler_runs_total', help: 'Runs by status and trigger', labelNames: ['status', 'trigger'], registers: [this.registry] });
+  private readonly symbols = new Counter({ name: 'scheduler_symbols_total', help: 'Symbols fetched per run, by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly points = new Counter({ name: 'scheduler_points_written_total', help: 'Bars written (inserted or replaced)', registers: [this.registry] });
+  private readonly rejected = new Counter({ name: 'scheduler_bars_rejected_total', help: 'Bars dropped by validation', registers: [this.registry] });
+  private readonly duration = new Histogram({
+    name: 'scheduler_run_duration_seconds',
+    help: 'Run duration',
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
+    registers: [this.registry],
+  });
+  private readonly lateness = new Histogram({
+    name: 'scheduler_fire_lateness_seconds',
+    help: 'Fire time minus scheduled time',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+  private readonly retries = new Counter({ name: 'scheduler_fetch_retries_total', help: 'Retried provider requests', labelNames: ['kind'], registers: [this.registry] });
+  private readonly requests = new Counter({ name: 'scheduler_provider_requests_total', help: 'Provider requests by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  /** Set by the scheduler, read at scrape time. */
+  readonly activeJobs = new Gauge({ name: 'scheduler_active_jobs', help: 'CronJobs registered in this replica', registers: [this.registry] });
+  private lastSuccessfulFetch: number | null = null;
+  private lastFailedFetch: number | null = null;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'scheduler_' });
+  }
+
+  recordRun(record: RunRecord): void {
+    this.runs.inc({ status: record.status, trigger: record.trigger });
+    this.symbols.inc({ outcome: 'fetched' }, record.fetched_stocks.length);
+    this.symbols.inc({ outcome: 'failed' }, record.failed_stocks.length);
+    this.points.inc(record.points_written);
+    this.rejected.inc(record.bars_rejected);
+    if (record.status !== 'skipped') this.duration.observe(record.duration_ms / 1000);
+  }
+
+  recordFire(scheduledFor: Date, firedAt = Date.now()): void {
+    this.lateness.observe(Math.max(0, firedAt - scheduledFor.getTime()) / 1000);
+  }
+
+  recordRetry(kind: string): void {
+    this.retries.inc({ kind });
+  }
+
+  /** `outcome` is "ok" or the typed error's name. */
+  recordRequest(outcome: string): void {
+    this.requests.inc({ outcome });
+    if (outcome === 'ok') this.lastSuccessfulFetch = Date.now();
+    else this.lastFailedFetch = Date.now();
+  }
+
+  /** When this replica's provider requests last succeeded and last failed (epoch ms, null if never). */
+  get fetchHistory(): { lastSuccess: number | null; lastFailure: number | null } {
+    return { lastSuccess: this.lastSuccessfulFetch, lastFailure: this.lastFailedFetch };
+  }
+}
