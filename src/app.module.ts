@@ -4,6 +4,7 @@ import { HealthModule } from './health/health.module.js';
 import { MarketDataModule } from './market-data/market-data.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
+import { SecurityModule } from './security/security.module.js';
 
 /** The standalone service: one host of SchedulerModule, plus the market-data read API, health and metrics. */
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         MarketDataModule,
         HealthModule,
         MetricsModule,
+        SecurityModule.register(config.apiKey),
       ],
     };
   }

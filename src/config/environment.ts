@@ -19,6 +19,8 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   YAHOO_BASE_URL?: string;
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
+  @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) API_RATE_LIMIT = 600;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
 
@@ -33,6 +35,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   yahooBaseUrl: string | null;
   corsOrigins: string[];
+  apiKey: string | null;
+  rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -56,6 +60,8 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     yahooMaxRps: parsed.YAHOO_MAX_RPS,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
+    apiKey: parsed.API_KEY ?? null,
+    rateLimitPerMinute: parsed.API_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: parsed.LOG_LEVEL,
   };

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import { Public } from '../security/public.decorator.js';
 import { JobScheduler } from '../scheduler/job-scheduler.js';
 import { JOB_STORE, type JobStore } from '../storage/job-store.js';
 import { StoreConnection } from '../storage/store.providers.js';
@@ -19,6 +20,7 @@ export class HealthDto {
 const FETCH_FAILURE_TOLERANCE_MS = 3_600_000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

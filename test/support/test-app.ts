@@ -41,6 +41,7 @@ export async function createTestApp(options: {
     YAHOO_BASE_URL: options.yahooUrl,
     SCHEDULER_TIMEZONE: 'America/New_York',
     YAHOO_MAX_RPS: '1000',
+    API_RATE_LIMIT: '100000',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
