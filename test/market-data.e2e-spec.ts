@@ -70,7 +70,15 @@ describe('stored market data (redis store)', () => {
     const actionsKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:actions`;
     expect(await raw.type(actionsKey)).toBe('hash');
     expect(await keysUnder(raw, ctx.t.keyPrefix)).toEqual(
-      [jobKey, seriesKey, snapshotKey, actionsKey, `${ctx.t.keyPrefix}scheduler:jobs`, `${ctx.t.keyPrefix}scheduler:runs:${id}`].sort(),
+      [
+        jobKey,
+        seriesKey,
+        snapshotKey,
+        actionsKey,
+        `${ctx.t.keyPrefix}scheduler:jobs`,
+        `${ctx.t.keyPrefix}scheduler:runs:${id}`,
+        `${ctx.t.keyPrefix}scheduler:audit:${id}`,
+      ].sort(),
     );
 
     // Splits and dividends from the chart answer are kept with the series.

@@ -32,6 +32,7 @@ describe('OpenAPI explorer', () => {
         'POST /scheduler/jobs/{id}/run',
         'GET /scheduler/jobs/{id}/runs',
         'GET /scheduler/jobs/{id}/next-runs',
+        'GET /scheduler/jobs/{id}/audit',
         'GET /scheduler/status',
         'POST /scheduler/start',
         'POST /scheduler/stop',

@@ -1,10 +1,12 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuditEntry } from '../storage/audit-log.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { StoreConnection } from '../storage/store.providers.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { DashboardDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import type { JobPatch, RunRecord, ScheduledJob } from './job.js';
+import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
@@ -24,15 +26,17 @@ export class JobManager {
     private readonly executor: JobExecutor,
     private readonly connection: StoreConnection,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
+    private readonly auditor: JobAuditor,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
-  async create(dto: CreateJobDto): Promise<ScheduledJob> {
+  async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
     const spec = specFromCreate(dto, this.options.timezone);
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
     await this.coordinator.publish({ op: 'upsert', job_id: job.job_id });
+    await this.auditor.record('create', null, job, actor);
     return job;
   }
 
@@ -46,22 +50,32 @@ export class JobManager {
     return this.registry.list(activeOnly);
   }
 
-  async update(jobId: string, dto: UpdateJobDto): Promise<ScheduledJob> {
+  async update(jobId: string, dto: UpdateJobDto, actor: string): Promise<ScheduledJob> {
     const current = await this.get(jobId);
     const spec = specFromUpdate(current, dto);
     const isActive = dto.is_active ?? current.is_active;
-    return this.apply(current, { ...spec, is_active: isActive, ...(isActive !== current.is_active && this.activation(current, isActive)) });
+    const patch = { ...spec, is_active: isActive, ...(isActive !== current.is_active && this.activation(current, isActive)) };
+    return this.apply(current, patch, 'update', actor);
   }
 
-  async delete(jobId: string): Promise<void> {
+  async delete(jobId: string, actor: string): Promise<void> {
+    const current = await this.get(jobId);
     if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
     this.scheduler.remove(jobId);
     await this.coordinator.publish({ op: 'delete', job_id: jobId });
+    await this.auditor.record('delete', current, null, actor);
   }
 
-  async setActive(jobId: string, isActive: boolean): Promise<ScheduledJob> {
+  async setActive(jobId: string, isActive: boolean, actor: string): Promise<ScheduledJob> {
     const current = await this.get(jobId);
-    return this.apply(current, { is_active: isActive, ...this.activation(current, isActive) });
+    return this.apply(current, { is_active: isActive, ...this.activation(current, isActive) }, isActive ? 'start' : 'stop', actor);
+  }
+
+  /** The job's audit trail, newest first; still readable after the job is deleted. */
+  async audit(jobId: string, limit: number): Promise<AuditEntry[]> {
+    const entries = await this.auditor.list(jobId, limit);
+    if (entries.length === 0) await this.get(jobId);
+    return entries;
   }
 
   /** Starts a manual run now; 409 while a run of the job is in progress on any replica. */
@@ -138,7 +152,7 @@ export class JobManager {
     return { status: isActive ? 'pending' : 'paused' };
   }
 
-  private async apply(current: ScheduledJob, patch: JobPatch): Promise<ScheduledJob> {
+  private async apply(current: ScheduledJob, patch: JobPatch, action: AuditEntry['action'], actor: string): Promise<ScheduledJob> {
     const merged = { ...current, ...patch } as ScheduledJob;
     const next = merged.is_active ? this.scheduler.nextRuns(merged, 1)[0] : undefined;
     const updated = await this.registry.patch(current.job_id, {
@@ -149,6 +163,7 @@ export class JobManager {
     if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);
     this.scheduler.sync(updated);
     await this.coordinator.publish({ op: 'upsert', job_id: updated.job_id });
+    await this.auditor.record(action, current, updated, actor);
     return updated;
   }
 }

@@ -25,7 +25,7 @@ describe('JobScheduler on a fake clock', () => {
     await app.init();
     jobs = app.get(JobManager);
   };
-  const create = async (dto: Partial<CreateJobDto>) => (await jobs.create({ name: 'clock', stock_ids: ['AAPL'], ...dto } as CreateJobDto)).job_id;
+  const create = async (dto: Partial<CreateJobDto>) => (await jobs.create({ name: 'clock', stock_ids: ['AAPL'], ...dto } as CreateJobDto, 'spec')).job_id;
   const runs = async (id: string) => (await jobs.runs(id, 100)).reverse();
 
   afterEach(async () => {

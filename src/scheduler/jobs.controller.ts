@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from './actor.decorator.js';
 import { ApiCommonErrors } from './api-errors.decorator.js';
+import { AuditEntryDto } from './dto/audit-entry.dto.js';
 import { CreateJobDto } from './dto/create-job.dto.js';
 import { JobDto } from './dto/job.dto.js';
 import { ListJobsQueryDto, NextRunsQueryDto, RunsQueryDto } from './dto/queries.dto.js';
@@ -21,8 +23,8 @@ export class JobsController {
   @Post()
   @ApiOperation({ summary: 'Create a scheduled job', description: 'Registered with the scheduler at once when active.' })
   @ApiCreatedResponse({ type: JobCreatedDto })
-  async create(@Body() dto: CreateJobDto): Promise<JobCreatedDto> {
-    const job = await this.jobs.create(dto);
+  async create(@Body() dto: CreateJobDto, @Actor() actor: string): Promise<JobCreatedDto> {
+    const job = await this.jobs.create(dto, actor);
     return { message: 'Job created successfully', job_id: job.job_id };
   }
 
@@ -45,8 +47,8 @@ export class JobsController {
   @ApiOperation({ summary: 'Update a job (partial)', description: 'Only the fields sent change; the schedule is re-registered at once.' })
   @NoSuchJob()
   @ApiOkResponse({ type: MessageDto })
-  async update(@JobId() id: string, @Body() dto: UpdateJobDto): Promise<MessageDto> {
-    await this.jobs.update(id, dto);
+  async update(@JobId() id: string, @Body() dto: UpdateJobDto, @Actor() actor: string): Promise<MessageDto> {
+    await this.jobs.update(id, dto, actor);
     return { message: 'Job updated successfully' };
   }
 
@@ -54,8 +56,8 @@ export class JobsController {
   @ApiOperation({ summary: 'Delete a job and its run history' })
   @NoSuchJob()
   @ApiOkResponse({ type: MessageDto })
-  async delete(@JobId() id: string): Promise<MessageDto> {
-    await this.jobs.delete(id);
+  async delete(@JobId() id: string, @Actor() actor: string): Promise<MessageDto> {
+    await this.jobs.delete(id, actor);
     return { message: 'Job deleted successfully' };
   }
 
@@ -64,8 +66,8 @@ export class JobsController {
   @ApiOperation({ summary: 'Activate a job', description: 'is_active true, status pending, next_run set.' })
   @NoSuchJob()
   @ApiOkResponse({ type: MessageDto })
-  async start(@JobId() id: string): Promise<MessageDto> {
-    await this.jobs.setActive(id, true);
+  async start(@JobId() id: string, @Actor() actor: string): Promise<MessageDto> {
+    await this.jobs.setActive(id, true, actor);
     return { message: 'Job started successfully' };
   }
 
@@ -74,8 +76,8 @@ export class JobsController {
   @ApiOperation({ summary: 'Deactivate a job', description: 'is_active false, status paused; a run in progress finishes.' })
   @NoSuchJob()
   @ApiOkResponse({ type: MessageDto })
-  async stop(@JobId() id: string): Promise<MessageDto> {
-    await this.jobs.setActive(id, false);
+  async stop(@JobId() id: string, @Actor() actor: string): Promise<MessageDto> {
+    await this.jobs.setActive(id, false, actor);
     return { message: 'Job stopped successfully' };
   }
 
@@ -113,5 +115,13 @@ export class JobsController {
   async nextRuns(@JobId() id: string, @Query() query: NextRunsQueryDto): Promise<NextRunsDto> {
     const job = await this.jobs.get(id);
     return { job_id: id, timezone: job.timezone, next_runs: await this.jobs.nextRuns(id, query.count ?? 5) };
+  }
+
+  @Get(':id/audit')
+  @ApiOperation({ summary: 'Who changed the job, when, from what to what', description: 'Newest first; kept after the job is deleted.' })
+  @NoSuchJob()
+  @ApiOkResponse({ type: [AuditEntryDto] })
+  audit(@JobId() id: string, @Query() query: RunsQueryDto): Promise<AuditEntryDto[]> {
+    return this.jobs.audit(id, query.limit ?? 20);
   }
 }

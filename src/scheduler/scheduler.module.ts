@@ -3,11 +3,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import { AUDIT_LOG } from '../storage/audit-log.js';
 import { BAR_STORE } from '../storage/bar-store.js';
 import { COORDINATOR } from '../storage/coordinator.js';
 import { JOB_STORE } from '../storage/job-store.js';
 import { StoreConnection, storeProviders } from '../storage/store.providers.js';
 import { CronRegistry } from './cron-registry.js';
+import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobManager } from './job-manager.js';
 import { JobRegistry } from './job-registry.js';
@@ -31,6 +33,7 @@ const providers: Provider[] = [
   JobExecutor,
   JobScheduler,
   JobReconciler,
+  JobAuditor,
   JobManager,
 ];
 
@@ -43,6 +46,6 @@ const providers: Provider[] = [
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, SchedulerController],
   providers,
-  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, COORDINATOR, SchedulerMetrics, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
+  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
 })
 export class SchedulerModule extends SchedulerConfigurableModule {}

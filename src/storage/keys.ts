@@ -10,6 +10,8 @@ export const keys = {
   job: (jobId: string) => `scheduler:job:${jobId}`,
   jobIndex: 'scheduler:jobs',
   runs: (jobId: string) => `scheduler:runs:${jobId}`,
+  /** Who changed the job, when, and how; kept after the job is deleted. */
+  audit: (jobId: string) => `scheduler:audit:${jobId}`,
   /** The latest occurrence of the job that some replica claimed (epoch ms). */
   claim: (jobId: string) => `scheduler:claim:${jobId}`,
   /** Held by the replica running the job, renewed while the run lasts. */

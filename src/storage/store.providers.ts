@@ -1,7 +1,10 @@
 import { Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler/scheduler-options.js';
+import { AUDIT_LOG } from './audit-log.js';
 import { BAR_STORE } from './bar-store.js';
+import { MemoryAuditLog } from './memory/memory-audit-log.js';
+import { RedisAuditLog } from './redis/redis-audit-log.js';
 import { COORDINATOR } from './coordinator.js';
 import { MemoryCoordinator } from './memory/memory-coordinator.js';
 import { RedisCoordinator } from './redis/redis-coordinator.js';
@@ -43,6 +46,11 @@ export const storeProviders: Provider[] = [
     provide: JOB_STORE,
     inject: [StoreConnection],
     useFactory: ({ client }: StoreConnection) => (client ? new RedisJobStore(client) : new MemoryJobStore()),
+  },
+  {
+    provide: AUDIT_LOG,
+    inject: [StoreConnection],
+    useFactory: ({ client }: StoreConnection) => (client ? new RedisAuditLog(client) : new MemoryAuditLog()),
   },
   {
     provide: COORDINATOR,
