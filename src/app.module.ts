@@ -20,6 +20,8 @@ export class AppModule {
           maxConcurrentRuns: config.maxConcurrentRuns,
           fetchConcurrency: config.fetchConcurrency,
           shutdownGraceMs: config.shutdownGraceMs,
+          leaseTtlMs: config.leaseTtlMs,
+          reconcileIntervalMs: config.reconcileIntervalMs,
           yahoo: { baseUrl: config.yahooBaseUrl, maxRps: config.yahooMaxRps },
         }),
         MarketDataModule,

@@ -1,6 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { requestLog } from './request-log.middleware.js';
 import { apiRateLimit } from './security/rate-limit.js';
 import type { AppConfig } from './config/environment.js';
 
@@ -9,6 +10,7 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'cor
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
+  app.use(requestLog);
   app.use(helmet());
   if (config.rateLimitPerMinute > 0) app.use(apiRateLimit(config.rateLimitPerMinute));
   app.enableCors({ origin: config.corsOrigins });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/environment.js';
@@ -23,7 +23,14 @@ async function bootstrap(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const app = await NestFactory.create(AppModule.register(config), { logger: LEVELS[config.logLevel] });
+  // Nest's own logger: JSON lines with job_id / run_id / symbol as fields when LOG_FORMAT=json.
+  const logger = new ConsoleLogger({
+    logLevels: LEVELS[config.logLevel],
+    json: config.logFormat === 'json',
+    flattenParams: true,
+    redact: ['x-api-key', 'authorization', 'password', 'apiKey'],
+  });
+  const app = await NestFactory.create(AppModule.register(config), { logger });
   configureApp(app, config);
   await app.listen(config.port);
   new Logger('Bootstrap').log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs)`);

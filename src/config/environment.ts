@@ -16,12 +16,15 @@ class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(256) FETCH_CONCURRENCY = 4;
   @IsOptional() @Type(() => Number) @Min(0.1) @Max(1000) YAHOO_MAX_RPS = 2;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000) SHUTDOWN_GRACE_MS = 30_000;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(3_600_000) SCHEDULER_LEASE_TTL_MS = 30_000;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) SCHEDULER_RECONCILE_MS = 15_000;
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   YAHOO_BASE_URL?: string;
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
   @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) API_RATE_LIMIT = 600;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+  @IsOptional() @IsIn(['text', 'json']) LOG_FORMAT: 'text' | 'json' = 'text';
 }
 
 export interface AppConfig {
@@ -33,11 +36,14 @@ export interface AppConfig {
   fetchConcurrency: number;
   yahooMaxRps: number;
   shutdownGraceMs: number;
+  leaseTtlMs: number;
+  reconcileIntervalMs: number;
   yahooBaseUrl: string | null;
   corsOrigins: string[];
   apiKey: string | null;
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  logFormat: 'text' | 'json';
 }
 
 export class ConfigError extends Error {}
@@ -59,10 +65,13 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     fetchConcurrency: parsed.FETCH_CONCURRENCY,
     yahooMaxRps: parsed.YAHOO_MAX_RPS,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
+    leaseTtlMs: parsed.SCHEDULER_LEASE_TTL_MS,
+    reconcileIntervalMs: parsed.SCHEDULER_RECONCILE_MS,
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
     apiKey: parsed.API_KEY ?? null,
     rateLimitPerMinute: parsed.API_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: parsed.LOG_LEVEL,
+    logFormat: parsed.LOG_FORMAT,
   };
 }

@@ -11,7 +11,7 @@ export interface IngestRequest {
   interval: string;
   from: Date;
   to: Date;
-  logContext?: string;
+  logContext?: Record<string, string>;
   /** When set, also writes the legacy window key with this TTL. */
   snapshot: { start_date: string; end_date: string; ttlSeconds: number } | null;
 }

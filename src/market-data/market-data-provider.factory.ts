@@ -27,7 +27,10 @@ export const marketDataProvider: Provider = {
       onAttempt: (outcome) => metrics.recordRequest(outcome),
       onRetry: ({ request, attempt, error, delayMs }) => {
         metrics.recordRetry(error.name);
-        logger.warn(`${request.logContext ?? `symbol ${request.symbol}`}: attempt ${attempt} failed (${error.name}: ${error.message}); retrying in ${delayMs} ms`);
+        logger.warn(`symbol ${request.symbol}: attempt ${attempt} failed (${error.name}: ${error.message}); retrying in ${delayMs} ms`, {
+          ...request.logContext,
+          symbol: request.symbol,
+        });
       },
     });
   },

@@ -7,8 +7,8 @@ export interface BarRequest {
   from: Date;
   /** Exclusive end of the window. */
   to: Date;
-  /** Who asks, for log lines (e.g. "job … run … symbol AAPL"). */
-  logContext?: string;
+  /** Who asks, as structured log fields (job_id, run_id, symbol). */
+  logContext?: Record<string, string>;
 }
 
 /**

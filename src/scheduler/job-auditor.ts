@@ -28,7 +28,7 @@ export class JobAuditor {
     }
     if (action === 'update' && Object.keys(changes).length === 0) return;
     const entry: AuditEntry = { at: isoInZone(Date.now(), job.timezone), job_id: job.job_id, action, actor, changes };
-    this.logger.log(`job ${job.job_id}: ${action} by ${actor} (${Object.keys(changes).join(', ') || 'no field'})`);
+    this.logger.log(`job ${job.job_id}: ${action} by ${actor} (${Object.keys(changes).join(', ') || 'no field'})`, { job_id: job.job_id });
     await this.log.append(entry, KEEP).catch((error: unknown) => this.logger.error(`job ${job.job_id}: audit entry lost: ${String(error)}`));
   }
 

@@ -79,7 +79,7 @@ export class JobExecutor {
     const renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
     run.done = this.runSlots(() => this.execute(run, nextRun))
       .catch((error: unknown) => {
-        this.logger.error(`job ${job.job_id} run ${run.runId}: ${String(error)}`);
+        this.logger.error(`job ${job.job_id} run ${run.runId}: ${String(error)}`, { job_id: job.job_id, run_id: run.runId });
         return null;
       })
       .finally(async () => {
@@ -93,7 +93,7 @@ export class JobExecutor {
   /** Records a fire that did not run: the previous run still going, the market closed. */
   async recordSkipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string): Promise<void> {
     const now = isoInZone(Date.now(), job.timezone);
-    this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`);
+    this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`, { job_id: job.job_id });
     const record: RunRecord = { ...newRunRecord(job, randomUUID(), trigger, scheduledFor, now), status: 'skipped', reason };
     this.metrics.recordRun(record);
     await this.registry.recordRun(record);
@@ -110,7 +110,7 @@ export class JobExecutor {
       duration_ms: Math.max(0, end - Date.parse(startTime)),
       reason,
     };
-    this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`);
+    this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
     this.metrics.recordRun(record);
     await this.registry.recordRun(record);
     await this.registry.patch(job.job_id, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
@@ -129,14 +129,14 @@ export class JobExecutor {
       run.interrupted = true;
       const reason = `interrupted: the service shut down before the run ended (grace ${graceMs} ms)`;
       await this.recordInterrupted(run.job, run, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
-        this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`),
+        this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`, { job_id: run.job.job_id, run_id: run.runId }),
       );
     }
   }
 
   private async renewLease(run: InFlight): Promise<void> {
     const kept = await this.coordinator.renewLease(run.job.job_id, run.runId, this.options.leaseTtlMs).catch(() => false);
-    if (!kept) this.logger.warn(`job ${run.job.job_id} run ${run.runId}: could not renew its lease`);
+    if (!kept) this.logger.warn(`job ${run.job.job_id} run ${run.runId}: could not renew its lease`, { job_id: run.job.job_id, run_id: run.runId });
   }
 
   private async execute(run: InFlight, nextRun?: Date | null): Promise<RunRecord | null> {
@@ -151,7 +151,7 @@ export class JobExecutor {
     });
     if (!job) return null; // deleted while queued
     run.job = job;
-    this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${job.stock_ids.length} symbols)`);
+    this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${job.stock_ids.length} symbols)`, { job_id: jobId, run_id: runId });
 
     const window = runWindow(job, new Date(started));
     const fetchSlots = pLimit(this.options.fetchConcurrency);
@@ -187,6 +187,7 @@ export class JobExecutor {
     if (updated && !updated.is_active) await this.registry.patch(job.job_id, { status: 'paused' });
     this.logger.log(
       `job ${job.job_id} run ${record.run_id}: ${record.status} (${record.fetched_stocks.length} ok, ${record.failed_stocks.length} failed, ${record.points_written} bars, ${record.duration_ms} ms)`,
+      { job_id: job.job_id, run_id: record.run_id, status: record.status },
     );
   }
 }

@@ -79,12 +79,14 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     if (due === null || due > now.getTime()) return;
     const missed = latestOccurrence(triggerOf(job), now, new Date(due));
     if (missed && now.getTime() - missed.getTime() <= job.misfire_grace_seconds * 1000) {
-      this.logger.log(`job ${job.job_id}: catching up on the fire missed at ${missed.toISOString()}`);
+      this.logger.log(`job ${job.job_id}: catching up on the fire missed at ${missed.toISOString()}`, { job_id: job.job_id });
       await this.scheduler.dispatch(job, 'catch_up', missed);
       return;
     }
     const next = this.scheduler.nextRuns(job, 1)[0] ?? null;
-    this.logger.log(`job ${job.job_id}: fire missed at ${job.next_run} is beyond its misfire grace; next at ${next?.toISOString()}`);
+    this.logger.log(`job ${job.job_id}: fire missed at ${job.next_run} is beyond its misfire grace; next at ${next?.toISOString()}`, {
+      job_id: job.job_id,
+    });
     await this.registry.patch(job.job_id, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 

@@ -95,7 +95,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
    */
   async dispatch(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
     if (!(await this.coordinator.claimOccurrence(job.job_id, scheduledFor.getTime()))) {
-      this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`);
+      this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
       return;
     }
     const next = this.nextRuns(job, 1)[0] ?? null;
@@ -125,7 +125,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
       await this.dispatch(job, 'schedule', scheduledFor);
     } catch (error) {
       // A store outage must not crash the timers: the fire is lost and logged, the next one comes.
-      this.logger.warn(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`);
+      this.logger.warn(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`, { job_id: jobId });
     }
   }
 }

@@ -19,6 +19,7 @@ export class SymbolFetcher {
 
   async fetch(job: ScheduledJob, runId: string, symbol: string, window: RunWindow): Promise<SymbolOutcome> {
     const context = `job ${job.job_id} run ${runId} symbol ${symbol}`;
+    const fields = { job_id: job.job_id, run_id: runId, symbol };
     try {
       const result = await this.ingestor.ingest({
         prefix: job.prefix,
@@ -26,16 +27,16 @@ export class SymbolFetcher {
         interval: job.data_interval,
         from: window.from,
         to: window.to,
-        logContext: context,
+        logContext: fields,
         snapshot: job.write_snapshot
           ? { start_date: window.start_date, end_date: window.end_date, ttlSeconds: this.options.snapshotTtlSeconds }
           : null,
       });
-      this.logger.debug(`${context}: ${result.written} bars written${result.incremental ? ' (incremental)' : ''}`);
+      this.logger.debug(`${context}: ${result.written} bars written${result.incremental ? ' (incremental)' : ''}`, fields);
       return { symbol, written: result.written, rejected: result.rejected };
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      this.logger.warn(`${context}: ${err.name}: ${err.message}`);
+      this.logger.warn(`${context}: ${err.name}: ${err.message}`, fields);
       return { symbol, error: { symbol, error: err.message, kind: err.name, attempts: attemptsOf(error) } };
     }
   }

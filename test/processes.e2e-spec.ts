@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { buildService, startService, type ServiceProcess } from './support/app-process.js';
+import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
+import { eventually, testRedisUrl } from './support/test-app.js';
+
+/** Real service processes on one Redis: a replica killed mid-run loses nothing. */
+describe('replicas as real processes', () => {
+  let yahoo: FakeYahoo;
+  const services: ServiceProcess[] = [];
+  const env = () => ({
+    REDIS_URL: testRedisUrl(),
+    KEY_PREFIX: `test:${randomUUID()}:`,
+    YAHOO_MAX_RPS: '1000',
+    SCHEDULER_LEASE_TTL_MS: '1500',
+    SCHEDULER_RECONCILE_MS: '300',
+  });
+
+  beforeAll(async () => {
+    buildService();
+    yahoo = await startFakeYahoo();
+  }, 120_000);
+  afterAll(async () => {
+    for (const service of services) await service.kill('SIGTERM');
+    await yahoo.close();
+  });
+
+  it('records the run of a SIGKILLed replica as interrupted on another, and the job goes on', async () => {
+    const shared = { ...env(), YAHOO_BASE_URL: yahoo.url };
+    const [a, b] = [await startService(shared), await startService(shared)];
+    services.push(a, b);
+    yahoo.override('AAPL', { delayMs: 20_000 });
+
+    const id = (await request(a.url).post('/scheduler/jobs').send({ name: 'mid-run', stock_ids: ['AAPL'], cron: '0 0 1 1 *' }).expect(201)).body.job_id;
+    await request(a.url).post(`/scheduler/jobs/${id}/run`).expect(202);
+    await eventually(async () => ((await request(b.url).get(`/scheduler/jobs/${id}`)).body.status === 'running' ? true : undefined), 5000, 'the run on A');
+    await request(b.url).post(`/scheduler/jobs/${id}/run`).expect(409); // A holds the lease
+
+    await a.kill('SIGKILL');
+    const [lost] = await eventually(async () => {
+      const runs = (await request(b.url).get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
+      return runs.length ? runs : undefined;
+    }, 10_000, 'the lost run to be recorded');
+    expect(lost).toMatchObject({ status: 'failed', reason: expect.stringContaining('interrupted') });
+    expect((await request(b.url).get(`/scheduler/jobs/${id}`).expect(200)).body).toMatchObject({ job_id: id, status: 'failed', is_active: true });
+
+    yahoo.reset();
+    await request(b.url).post(`/scheduler/jobs/${id}/run`).expect(202);
+    const [again] = await eventually(async () => {
+      const runs = (await request(b.url).get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
+      return runs.length > 1 ? runs : undefined;
+    }, 10_000, 'a new run on B');
+    expect(again).toMatchObject({ status: 'success', trigger: 'manual' });
+  }, 60_000);
+
+  it('on SIGTERM lets the run finish within the grace before exiting', async () => {
+    const shared = { ...env(), YAHOO_BASE_URL: yahoo.url, SHUTDOWN_GRACE_MS: '10000' };
+    const service = await startService(shared);
+    services.push(service);
+    yahoo.override('MSFT', { delayMs: 1000 });
+    const id = (await request(service.url).post('/scheduler/jobs').send({ name: 'graceful', stock_ids: ['MSFT'] }).expect(201)).body.job_id;
+    await request(service.url).post(`/scheduler/jobs/${id}/run`).expect(202);
+    await eventually(async () => (yahoo.requests.some((r) => r.symbol === 'MSFT') ? true : undefined), 5000);
+    await service.kill('SIGTERM');
+
+    const reader = await startService(shared);
+    services.push(reader);
+    const runs = (await request(reader.url).get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'success', trigger: 'manual', points_written: 252 });
+  }, 60_000);
+});

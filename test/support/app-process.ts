@@ -1,0 +1,47 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './redis-process.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUILD_DIR = '.test-build';
+
+/** Compiles the service once (what `nest build` emits) into .test-build/, for tests that run real processes. */
+export function buildService(): void {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface ServiceProcess {
+  url: string;
+  child: ChildProcess;
+  /** Ends the process with `signal` and waits for it to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `node .test-build/main.js` on a free port and waits until /health answers. */
+export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [`${BUILD_DIR}/main.js`], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode}`);
+    const ok = await fetch(`${url}/health`).then((res) => res.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error('the service did not answer /health within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    child,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
