@@ -1,11 +1,10 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { Public } from '../security/public.decorator.js';
-import { JobScheduler } from '../scheduler/job-scheduler.js';
-import { JOB_STORE, type JobStore } from '../storage/job-store.js';
 import { StoreConnection } from '../storage/store.providers.js';
+import { SchedulerHealthIndicators } from './scheduler-health.indicators.js';
 
 export class HealthDto {
   @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'], example: 'healthy' }) status: 'healthy' | 'degraded' | 'unhealthy';
@@ -14,52 +13,47 @@ export class HealthDto {
   @ApiProperty({ example: true }) scheduler_running: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'Seconds since a Yahoo request last succeeded in this replica; null if none yet.', example: 42 })
   last_successful_fetch_age_seconds: number | null;
+  @ApiProperty({ description: "Terminus's per-check details (store, scheduler, yahoo).", example: { store: { status: 'up' } } })
+  details: HealthCheckResult['details'];
 }
 
-/** How long Yahoo may keep failing, after a success, before health says degraded. */
-const FETCH_FAILURE_TOLERANCE_MS = 3_600_000;
+const STATUS = { ok: 'healthy', degraded: 'degraded', error: 'unhealthy', shutting_down: 'unhealthy' } as const;
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(JOB_STORE) private readonly store: JobStore,
+    private readonly health: HealthCheckService,
+    private readonly indicators: SchedulerHealthIndicators,
     private readonly connection: StoreConnection,
-    private readonly scheduler: JobScheduler,
-    private readonly metrics: SchedulerMetrics,
   ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'Liveness and readiness',
+    summary: 'Liveness and readiness (seed 003)',
     description: 'unhealthy (503) when the store is unreachable; degraded when the scheduler is paused or Yahoo requests have failed for over an hour.',
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const issues: string[] = [];
-    let unhealthy = false;
-    try {
-      await this.store.ping();
-    } catch (error) {
-      unhealthy = true;
-      issues.push(`store unreachable: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!this.scheduler.isRunning) issues.push('scheduler is paused (POST /scheduler/start resumes it)');
-    const { lastSuccess, lastFailure } = this.metrics.fetchHistory;
-    const failing = lastFailure !== null && (lastSuccess ?? 0) < lastFailure;
-    if (failing && Date.now() - (lastSuccess ?? 0) > FETCH_FAILURE_TOLERANCE_MS) {
-      issues.push(lastSuccess ? `Yahoo requests have failed since ${new Date(lastSuccess).toISOString()}` : 'no Yahoo request has succeeded yet; the latest failed');
-    }
-    const status = unhealthy ? 'unhealthy' : issues.length ? 'degraded' : 'healthy';
-    res.status(unhealthy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
+    // Terminus answers a failed check by throwing 503 with the same result shape.
+    const result = await this.health
+      .check([() => this.indicators.storeReachable(), () => this.indicators.schedulerRunning(), () => this.indicators.yahooFetching()])
+      .catch((error: unknown) => {
+        if (error instanceof ServiceUnavailableException) return error.getResponse() as HealthCheckResult;
+        throw error;
+      });
+    const status = STATUS[result.status];
+    res.status(status === 'unhealthy' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
+    const details = result.details as Record<string, { status: string; message?: string; last_successful_fetch_age_seconds?: number | null }>;
     return {
       status,
-      issues,
+      issues: Object.values(details).flatMap((detail) => (detail.status !== 'up' && detail.message ? [detail.message] : [])),
       store: this.connection.client ? 'redis' : 'memory',
-      scheduler_running: this.scheduler.isRunning,
-      last_successful_fetch_age_seconds: lastSuccess === null ? null : Math.round((Date.now() - lastSuccess) / 1000),
+      scheduler_running: details.scheduler?.status === 'up',
+      last_successful_fetch_age_seconds: details.yahoo?.last_successful_fetch_age_seconds ?? null,
+      details: result.details,
     };
   }
 }
