@@ -1,14 +1,14 @@
 import { Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler/scheduler-options.js';
-import { AUDIT_LOG } from './audit-log.js';
-import { BAR_STORE } from './bar-store.js';
+import { AUDIT_LOG, type AuditLog } from './audit-log.js';
+import { BAR_STORE, type BarStore } from './bar-store.js';
 import { MemoryAuditLog } from './memory/memory-audit-log.js';
 import { RedisAuditLog } from './redis/redis-audit-log.js';
-import { COORDINATOR } from './coordinator.js';
+import { COORDINATOR, type Coordinator } from './coordinator.js';
 import { MemoryCoordinator } from './memory/memory-coordinator.js';
 import { RedisCoordinator } from './redis/redis-coordinator.js';
-import { JOB_STORE } from './job-store.js';
+import { JOB_STORE, type JobStore } from './job-store.js';
 import { MemoryBarStore } from './memory/memory-bar-store.js';
 import { MemoryJobStore } from './memory/memory-job-store.js';
 import { connectRedis, createRedisClient } from './redis/create-redis-client.js';
@@ -40,26 +40,15 @@ async function connect(options: ResolvedSchedulerOptions): Promise<StoreConnecti
   return new StoreConnection(client, true);
 }
 
+/** A store token backed by Redis when there is a client, else by the in-process adapter. */
+function perStore<T>(provide: symbol, onRedis: (client: Redis) => T, inProcess: () => T): Provider {
+  return { provide, inject: [StoreConnection], useFactory: ({ client }: StoreConnection) => (client ? onRedis(client) : inProcess()) };
+}
+
 export const storeProviders: Provider[] = [
   { provide: StoreConnection, inject: [RESOLVED_OPTIONS], useFactory: connect },
-  {
-    provide: JOB_STORE,
-    inject: [StoreConnection],
-    useFactory: ({ client }: StoreConnection) => (client ? new RedisJobStore(client) : new MemoryJobStore()),
-  },
-  {
-    provide: AUDIT_LOG,
-    inject: [StoreConnection],
-    useFactory: ({ client }: StoreConnection) => (client ? new RedisAuditLog(client) : new MemoryAuditLog()),
-  },
-  {
-    provide: COORDINATOR,
-    inject: [StoreConnection],
-    useFactory: ({ client }: StoreConnection) => (client ? new RedisCoordinator(client) : new MemoryCoordinator()),
-  },
-  {
-    provide: BAR_STORE,
-    inject: [StoreConnection],
-    useFactory: ({ client }: StoreConnection) => (client ? new RedisBarStore(client) : new MemoryBarStore()),
-  },
+  perStore<JobStore>(JOB_STORE, (client) => new RedisJobStore(client), () => new MemoryJobStore()),
+  perStore<BarStore>(BAR_STORE, (client) => new RedisBarStore(client), () => new MemoryBarStore()),
+  perStore<AuditLog>(AUDIT_LOG, (client) => new RedisAuditLog(client), () => new MemoryAuditLog()),
+  perStore<Coordinator>(COORDINATOR, (client) => new RedisCoordinator(client), () => new MemoryCoordinator()),
 ];
