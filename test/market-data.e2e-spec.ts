@@ -55,7 +55,7 @@ describe('stored market data (redis store)', () => {
     const raw = ctx.t.redis!;
     const seriesKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:1d`;
     expect(await raw.type(seriesKey)).toBe('zset');
-    expect(await raw.zcard(seriesKey)).toBe(49);
+    expect(await raw.zcard(seriesKey)).toBe(2); // the 49 bars in two blocks of 64 days
     const snapshotKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:2020-08-31:2020-11-06`;
     const snapshot = JSON.parse((await raw.get(snapshotKey))!);
     expect(snapshot).toHaveLength(49);

@@ -16,8 +16,8 @@ interface Entry {
 
 /**
  * The only code that touches `SchedulerRegistry`: one CronJob per active job, named with
- * {@link CRON_NAME_PREFIX}. Interval triggers use a one-shot CronJob re-armed at each fire, so
- * both kinds live in the same registry.
+ * {@link CRON_NAME_PREFIX}. Each is a one-shot CronJob re-armed at every fire with the next
+ * occurrence from `schedule.ts`, for cron expressions and intervals alike.
  */
 @Injectable()
 export class CronRegistry {
@@ -34,7 +34,7 @@ export class CronRegistry {
     const existing = this.entries.get(jobId);
     if (existing && JSON.stringify(existing.trigger) === JSON.stringify(trigger)) return;
     this.remove(jobId);
-    const entry: Entry = { trigger, armedFor: null, cronJob: this.createCronJob(jobId, trigger, onFire) };
+    const entry: Entry = { trigger, armedFor: null, cronJob: this.createCronJob(jobId, onFire) };
     this.entries.set(jobId, entry);
     this.registry.addCronJob(CRON_NAME_PREFIX + jobId, entry.cronJob);
     if (start) this.arm(entry);
@@ -78,34 +78,35 @@ export class CronRegistry {
 
   private arm(entry: Entry): void {
     if (entry.cronJob.isActive) return;
-    if (entry.trigger.kind === 'interval') {
-      entry.cronJob.setTime(new CronTime(nextOccurrence(entry.trigger, new Date())));
-    }
-    entry.armedFor = entry.cronJob.nextDate().toJSDate();
+    this.armAfter(entry, new Date());
+  }
+
+  /** Sets the one-shot CronJob to the first occurrence after `after` that is still ahead. */
+  private armAfter(entry: Entry, after: Date): void {
+    let next = nextOccurrence(entry.trigger, after);
+    if (next.getTime() <= Date.now()) next = nextOccurrence(entry.trigger, new Date());
+    // A zone given spares CronTime from asking Intl for the system's, which costs more than the rest.
+    entry.cronJob.setTime(new CronTime(next, 'UTC'));
+    entry.armedFor = next;
     entry.cronJob.start();
   }
 
-  private createCronJob(jobId: string, trigger: Trigger, onFire: FireHandler): CronJob {
-    // A CronJob re-arms itself before it calls onTick, so the occurrence being fired is the one
-    // recorded when it was last armed: tracked, not guessed from a possibly late clock.
+  private createCronJob(jobId: string, onFire: FireHandler): CronJob {
+    // The occurrence being fired is the one the CronJob was armed for: tracked, not guessed from
+    // a possibly late clock. The next one is computed from it, so every job on one schedule asks
+    // for the same date and schedule.ts answers all but the first from memory.
     const onTick = () => {
       const entry = this.entries.get(jobId);
       if (!entry) return;
       const scheduledFor = entry.armedFor ?? new Date();
-      if (trigger.kind === 'interval') {
-        const after = new Date(Math.max(Date.now(), scheduledFor.getTime()));
-        entry.cronJob.setTime(new CronTime(nextOccurrence(trigger, after)));
-        entry.cronJob.start();
-      }
-      entry.armedFor = entry.cronJob.nextDate().toJSDate();
+      this.armAfter(entry, scheduledFor);
       try {
         onFire(jobId, scheduledFor);
       } catch (error) {
         this.logger.error(`job ${jobId}: fire handler threw: ${String(error)}`);
       }
     };
-    return trigger.kind === 'cron'
-      ? CronJob.from({ cronTime: trigger.expression, timeZone: trigger.timezone, start: false, onTick })
-      : CronJob.from({ cronTime: nextOccurrence(trigger, new Date()), start: false, onTick });
+    // Created unstarted: arm() gives it its real date.
+    return CronJob.from({ cronTime: new Date(Date.now() + 86_400_000), start: false, onTick });
   }
 }

@@ -68,13 +68,20 @@ export class JobExecutor {
     if (this.inFlight.has(job.job_id)) return { ok: false, reason: 'the previous run is still in progress' };
     const run: InFlight = { job, runId: randomUUID(), trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null) };
     this.inFlight.set(job.job_id, run);
-    const leased = await this.coordinator.acquireLease(job.job_id, run.runId, this.options.leaseTtlMs).catch((error: unknown) => {
+    const lease = this.coordinator.acquireLease(job.job_id, run.runId, this.options.leaseTtlMs);
+    // A drain that begins while the lease is being taken waits for this decision.
+    run.done = lease.then(
+      () => null,
+      () => null,
+    );
+    const leased = await lease.catch((error: unknown) => {
       this.inFlight.delete(job.job_id);
       throw error;
     });
-    if (!leased) {
+    if (!leased || !this.accepting) {
       this.inFlight.delete(job.job_id);
-      return { ok: false, reason: 'a run of this job is in progress on another replica' };
+      if (leased) await this.coordinator.releaseLease(job.job_id, run.runId).catch(() => undefined);
+      return { ok: false, reason: leased ? 'the service is shutting down' : 'a run of this job is in progress on another replica' };
     }
     const renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
     run.done = this.runSlots(() => this.execute(run, nextRun))
@@ -119,11 +126,15 @@ export class JobExecutor {
   /** Refuses new runs, gives the ones in progress `graceMs` to finish, then records the rest as interrupted. */
   async drain(graceMs: number): Promise<void> {
     this.accepting = false;
-    const pending = [...this.inFlight.values()];
-    if (pending.length === 0) return;
-    this.logger.log(`Waiting up to ${graceMs} ms for ${pending.length} run(s) to finish`);
+    if (this.inFlight.size === 0) return;
+    this.logger.log(`Waiting up to ${graceMs} ms for ${this.inFlight.size} run(s) to finish`);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(pending.map((run) => run.done)), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    const graceOver = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)));
+    // Re-read after each wait: a run still taking its lease when the drain began is in flight only now.
+    while (this.inFlight.size > 0) {
+      const over = await Promise.race([Promise.all([...this.inFlight.values()].map((run) => run.done)).then(() => false), graceOver]);
+      if (over) break;
+    }
     clearTimeout(timer);
     for (const run of this.inFlight.values()) {
       run.interrupted = true;

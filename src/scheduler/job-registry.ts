@@ -34,6 +34,10 @@ export class JobRegistry {
     return this.store.get(jobId);
   }
 
+  getMany(jobIds: readonly string[]): Promise<(ScheduledJob | null)[]> {
+    return this.store.getMany(jobIds);
+  }
+
   async list(activeOnly = false): Promise<ScheduledJob[]> {
     const jobs = await this.store.list();
     return activeOnly ? jobs.filter((job) => job.is_active) : jobs;

@@ -11,6 +11,11 @@ import { nextOccurrence, triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
+interface Fire {
+  jobId: string;
+  scheduledFor: Date;
+}
+
 /** Fires skipped for market hours are looked at this far ahead at most when previewing. */
 const PREVIEW_HORIZON_MS = 400 * 86_400_000;
 
@@ -22,6 +27,8 @@ const PREVIEW_HORIZON_MS = 400 * 86_400_000;
 export class JobScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private running = true;
+  private readonly firing = new Set<Promise<void>>();
+  private readonly pendingFires: Fire[] = [];
 
   constructor(
     private readonly cron: CronRegistry,
@@ -34,6 +41,10 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     this.cron.stopAll();
+    // Fires already past their timer finish deciding (run or skip) while the store is still open;
+    // the last batch is handed over on the next turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled(this.firing);
     await this.executor.drain(this.options.shutdownGraceMs);
   }
 
@@ -94,11 +105,15 @@ export class JobScheduler implements BeforeApplicationShutdown {
    * claims the occurrence; the others do nothing.
    */
   async dispatch(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
-    if (!(await this.coordinator.claimOccurrence(job.job_id, scheduledFor.getTime()))) {
-      this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
-      return;
-    }
-    const next = this.nextRuns(job, 1)[0] ?? null;
+    const [claimed] = await this.coordinator.claimOccurrences([{ jobId: job.job_id, occurrenceMs: scheduledFor.getTime() }]);
+    if (claimed) await this.runClaimed(job, trigger, scheduledFor);
+    else this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
+  }
+
+  private async runClaimed(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
+    // The CronJob re-armed itself before this fire: its next occurrence is known without a computation.
+    const armed = trigger === 'schedule' ? this.cron.nextFire(job.job_id) : null;
+    const next = armed && !job.market_hours_only ? armed : (this.nextRuns(job, 1)[0] ?? null);
     const session = job.market_hours_only ? nyseSession(scheduledFor) : null;
     if (session && !session.open) {
       await this.executor.recordSkipped(job, trigger, scheduledFor, `market closed: ${session.reason}`);
@@ -110,22 +125,39 @@ export class JobScheduler implements BeforeApplicationShutdown {
     await this.registry.patch(job.job_id, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
+  // Jobs on one schedule fire in the same instant: their fires are gathered until the timers of
+  // that instant have all run, then read with one MGET and claimed with one script call.
   private readonly onFire = (jobId: string, scheduledFor: Date): void => {
-    void this.fire(jobId, scheduledFor);
+    this.metrics.recordFire(scheduledFor);
+    this.pendingFires.push({ jobId, scheduledFor });
+    if (this.pendingFires.length > 1) return;
+    setImmediate(() => {
+      const batch = this.fireBatch(this.pendingFires.splice(0)).finally(() => this.firing.delete(batch));
+      this.firing.add(batch);
+    });
   };
 
-  private async fire(jobId: string, scheduledFor: Date): Promise<void> {
-    this.metrics.recordFire(scheduledFor);
+  private async fireBatch(fires: Fire[]): Promise<void> {
+    let claimed: { job: ScheduledJob; scheduledFor: Date }[];
     try {
-      const job = await this.registry.get(jobId);
-      if (!job?.is_active) {
-        this.cron.remove(jobId);
-        return;
-      }
-      await this.dispatch(job, 'schedule', scheduledFor);
+      const jobs = await this.registry.getMany(fires.map((fire) => fire.jobId));
+      const due = fires.flatMap((fire, i) => {
+        const job = jobs[i];
+        if (job?.is_active) return [{ job, scheduledFor: fire.scheduledFor }];
+        this.cron.remove(fire.jobId);
+        return [];
+      });
+      const won = await this.coordinator.claimOccurrences(due.map(({ job, scheduledFor }) => ({ jobId: job.job_id, occurrenceMs: scheduledFor.getTime() })));
+      claimed = due.filter((_, i) => won[i]);
     } catch (error) {
-      // A store outage must not crash the timers: the fire is lost and logged, the next one comes.
-      this.logger.warn(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`, { job_id: jobId });
+      // A store outage must not crash the timers: the fires are lost and logged, the next ones come.
+      for (const { jobId, scheduledFor } of fires) this.fireFailed(jobId, scheduledFor, error);
+      return;
     }
+    await Promise.all(claimed.map(({ job, scheduledFor }) => this.runClaimed(job, 'schedule', scheduledFor).catch((error: unknown) => this.fireFailed(job.job_id, scheduledFor, error))));
+  }
+
+  private fireFailed(jobId: string, scheduledFor: Date, error: unknown): void {
+    this.logger.warn(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`, { job_id: jobId });
   }
 }

@@ -15,6 +15,36 @@ export function triggerOf(spec: ScheduleFields): Trigger {
   return { kind: 'cron', expression: `0 ${minutes} ${hours} * * *`, timezone: spec.timezone };
 }
 
+// Parsing an expression costs more than computing its next date, and jobs share a handful of
+// schedules: a thousand jobs on one expression firing together ask for the same next date.
+interface ParsedCron {
+  time: CronTime;
+  lastAfter: number;
+  lastNext: number;
+}
+const parsed = new Map<string, ParsedCron>();
+const PARSED_MAX = 1000;
+
+function parsedCron(trigger: Extract<Trigger, { kind: 'cron' }>): ParsedCron {
+  const key = `${trigger.timezone} ${trigger.expression}`;
+  let entry = parsed.get(key);
+  if (!entry) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    entry = { time: new CronTime(trigger.expression, trigger.timezone), lastAfter: NaN, lastNext: NaN };
+    parsed.set(key, entry);
+  }
+  return entry;
+}
+
+function nextCronDate(trigger: Extract<Trigger, { kind: 'cron' }>, after: Date): Date {
+  const entry = parsedCron(trigger);
+  if (entry.lastAfter !== after.getTime()) {
+    entry.lastNext = entry.time.getNextDateFrom(after, trigger.timezone).toMillis();
+    entry.lastAfter = after.getTime();
+  }
+  return new Date(entry.lastNext);
+}
+
 /** The first `count` fire times strictly after `after`. */
 export function nextOccurrences(trigger: Trigger, after: Date, count: number): Date[] {
   const dates: Date[] = [];
@@ -25,10 +55,9 @@ export function nextOccurrences(trigger: Trigger, after: Date, count: number): D
     for (let i = 0; i < count; i++, next += periodMs) dates.push(new Date(next));
     return dates;
   }
-  const time = new CronTime(trigger.expression, trigger.timezone);
   let cursor = after;
   for (let i = 0; i < count; i++) {
-    cursor = time.getNextDateFrom(cursor, trigger.timezone).toJSDate();
+    cursor = nextCronDate(trigger, cursor);
     dates.push(cursor);
   }
   return dates;

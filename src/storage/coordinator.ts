@@ -1,3 +1,8 @@
+export interface OccurrenceClaim {
+  jobId: string;
+  occurrenceMs: number;
+}
+
 /** A change made through one replica that every other replica applies to its CronJobs. */
 export type JobChange = { op: 'upsert'; job_id: string } | { op: 'delete'; job_id: string } | { op: 'pause' } | { op: 'resume' };
 
@@ -8,10 +13,11 @@ export type JobChange = { op: 'upsert'; job_id: string } | { op: 'delete'; job_i
  */
 export interface Coordinator {
   /**
-   * Claims occurrence `occurrenceMs` of the job: true for exactly one caller, and never for an
-   * occurrence at or before one already claimed (a late replica cannot run a stale fire).
+   * Claims each occurrence, in order, in one round trip: true for exactly one caller per
+   * occurrence, and never for an occurrence at or before one already claimed for that job (a late
+   * replica cannot run a stale fire).
    */
-  claimOccurrence(jobId: string, occurrenceMs: number): Promise<boolean>;
+  claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<boolean[]>;
   /** Takes the job's lease for `ttlMs` unless someone holds it. */
   acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Extends the lease if `owner` still holds it. */

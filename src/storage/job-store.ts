@@ -9,6 +9,8 @@ export interface JobStore {
   /** Stores a new job and adds it to the index, atomically. */
   create(job: ScheduledJob): Promise<void>;
   get(jobId: string): Promise<ScheduledJob | null>;
+  /** The jobs in the order asked for (null where one does not exist), in one round trip. */
+  getMany(jobIds: readonly string[]): Promise<(ScheduledJob | null)[]>;
   /** All jobs, in a constant number of round trips whatever their count. */
   list(): Promise<ScheduledJob[]>;
   /**

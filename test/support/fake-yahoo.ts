@@ -9,7 +9,10 @@ import { CHART_RECORDINGS, NOT_FOUND_RECORDING, loadAllRecordings, type Recordin
 export interface FakeResponse {
   status?: number;
   headers?: Record<string, string>;
-  /** A string is sent as-is (use it for garbage), anything else as JSON. */
+  /**
+   * A string is sent as-is (use it for garbage), anything else as JSON. A function is called with
+   * each request and its result sent the same way (e.g. `syntheticChart` for period-aware answers).
+   */
   body?: unknown;
   /** A file name from `test/fixtures/yahoo/` to serve instead of the catalogued one. */
   fixture?: string;
@@ -69,14 +72,16 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
     return override;
   };
 
-  const answerFor = (symbol: string, interval: string | null, override: FakeResponse | undefined): Answer => {
+  const answerFor = (request: RecordedRequest & { symbol: string }, override: FakeResponse | undefined): Answer => {
+    const { symbol } = request;
     if (override && (override.status !== undefined || override.body !== undefined)) {
       const status = override.status ?? 200;
-      const { body } = override;
+      const body: unknown = typeof override.body === 'function' ? (override.body as (r: RecordedRequest) => unknown)(request) : override.body;
       const text = body === undefined ? (STATUS_CODES[status] ?? '') : typeof body === 'string' ? body : JSON.stringify(body);
       const contentType = typeof body === 'object' ? 'application/json;charset=utf-8' : 'text/plain';
       return { status, headers: { 'content-type': contentType, ...override.headers }, body: text };
     }
+    const interval = request.query.interval ?? null;
     const file =
       override?.fixture ?? CHART_RECORDINGS[`${symbol}@${interval}`] ?? CHART_RECORDINGS[symbol] ?? NOT_FOUND_RECORDING;
     const recording = recordings.get(file) as Recording;
@@ -91,18 +96,19 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
     const url = new URL(req.url ?? '/', 'http://fake-yahoo');
     const match = CHART_PATH.exec(url.pathname);
     const symbol = match ? decodeURIComponent(match[1]) : null;
-    requests.push({
+    const request: RecordedRequest = {
       method: req.method ?? 'GET',
       pathname: url.pathname,
       query: Object.fromEntries(url.searchParams),
       symbol,
       time: Date.now(),
-    });
+    };
+    requests.push(request);
     const override = symbol === null ? undefined : takeOverride(symbol);
     const answer: Answer =
       symbol === null
         ? { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' }
-        : answerFor(symbol, url.searchParams.get('interval'), override);
+        : answerFor({ ...request, symbol }, override);
     const delay = (options.latencyMs ?? 0) + (override?.delayMs ?? 0);
     const send = (): void => {
       res.writeHead(answer.status, answer.headers).end(answer.body);

@@ -2,20 +2,10 @@ import { startFakeYahoo, type FakeYahoo } from '../../../test/support/fake-yahoo
 import type { BarRequest } from '../market-data-provider.js';
 import { ProviderUnavailableError, RateLimitedError, SymbolNotFoundError } from '../provider-errors.js';
 import { YahooMarketDataProvider } from '../yahoo/yahoo-market-data.provider.js';
+import { peakPerWindow } from '../../../test/support/peak-per-window.js';
 import { attemptsOf, ResilientProvider, type ResilienceOptions } from './resilient-provider.js';
 
 const request = (symbol: string): BarRequest => ({ symbol, interval: '1d', from: new Date('2020-08-31'), to: new Date('2020-11-07') });
-
-/** The most requests the server saw start within any window of `ms`. */
-function peakPerWindow(times: number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= ms) j++;
-    peak = Math.max(peak, i - j + 1);
-  }
-  return peak;
-}
 
 describe('ResilientProvider (real yahoo-finance2 client, local fake Yahoo)', () => {
   let yahoo: FakeYahoo;

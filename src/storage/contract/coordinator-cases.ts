@@ -10,17 +10,32 @@ export function describeCoordinatorCases(stores: () => StoreFixture): void {
   describe('Coordinator', () => {
     it('lets one claim of an occurrence win, and no claim at or before the last one', async () => {
       const { coordinator } = stores();
-      expect(await coordinator.claimOccurrence('job-a', 2000)).toBe(true);
-      expect(await coordinator.claimOccurrence('job-a', 2000)).toBe(false);
-      expect(await coordinator.claimOccurrence('job-a', 1000)).toBe(false);
-      expect(await coordinator.claimOccurrence('job-b', 2000)).toBe(true);
-      expect(await coordinator.claimOccurrence('job-a', 3000)).toBe(true);
+      const claim = async (jobId: string, occurrenceMs: number) => (await coordinator.claimOccurrences([{ jobId, occurrenceMs }]))[0];
+      expect(await claim('job-a', 2000)).toBe(true);
+      expect(await claim('job-a', 2000)).toBe(false);
+      expect(await claim('job-a', 1000)).toBe(false);
+      expect(await claim('job-b', 2000)).toBe(true);
+      expect(await claim('job-a', 3000)).toBe(true);
+    });
+
+    it('claims a batch in order, each occurrence on its own', async () => {
+      const { coordinator } = stores();
+      await coordinator.claimOccurrences([{ jobId: 'job-b', occurrenceMs: 4000 }]);
+      const batch = [
+        { jobId: 'job-a', occurrenceMs: 4000 },
+        { jobId: 'job-b', occurrenceMs: 4000 },
+        { jobId: 'job-c', occurrenceMs: 4000 },
+        { jobId: 'job-a', occurrenceMs: 4000 },
+        { jobId: 'job-a', occurrenceMs: 5000 },
+      ];
+      expect(await coordinator.claimOccurrences(batch)).toEqual([true, false, true, false, true]);
+      expect(await coordinator.claimOccurrences([])).toEqual([]);
     });
 
     it('gives exactly one of many concurrent claimants the occurrence', async () => {
       const { coordinator } = stores();
-      const wins = await Promise.all(Array.from({ length: 12 }, () => coordinator.claimOccurrence('job-a', 5000)));
-      expect(wins.filter(Boolean)).toHaveLength(1);
+      const wins = await Promise.all(Array.from({ length: 12 }, () => coordinator.claimOccurrences([{ jobId: 'job-a', occurrenceMs: 5000 }])));
+      expect(wins.flat().filter(Boolean)).toHaveLength(1);
     });
 
     it('holds a lease for its owner only, renews and releases it', async () => {

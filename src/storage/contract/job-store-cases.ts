@@ -5,12 +5,14 @@ import { describeJobPatchCases } from './job-patch-cases.js';
 
 export function describeJobStoreCases(stores: () => StoreFixture): void {
   describe('JobStore', () => {
-    it('returns a created job from get and null for an unknown id', async () => {
+    it('returns a created job from get and getMany, and null for an unknown id', async () => {
       const { jobs } = stores();
       const job = makeJob();
       await jobs.create(job);
       expect(await jobs.get(job.job_id)).toEqual(job);
       expect(await jobs.get('no-such-job')).toBeNull();
+      expect(await jobs.getMany(['no-such-job', job.job_id])).toEqual([null, job]);
+      expect(await jobs.getMany([])).toEqual([]);
     });
 
     it('keeps stored state apart from the objects callers hold', async () => {

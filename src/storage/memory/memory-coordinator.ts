@@ -1,4 +1,4 @@
-import type { Coordinator, JobChange } from '../coordinator.js';
+import type { Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
 
 /** The single-process {@link Coordinator}: claims, leases and changes live in this process. */
 export class MemoryCoordinator implements Coordinator {
@@ -9,10 +9,12 @@ export class MemoryCoordinator implements Coordinator {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async claimOccurrence(jobId: string, occurrenceMs: number): Promise<boolean> {
-    if ((this.claims.get(jobId) ?? -Infinity) >= occurrenceMs) return false;
-    this.claims.set(jobId, occurrenceMs);
-    return true;
+  async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<boolean[]> {
+    return claims.map(({ jobId, occurrenceMs }) => {
+      if ((this.claims.get(jobId) ?? -Infinity) >= occurrenceMs) return false;
+      this.claims.set(jobId, occurrenceMs);
+      return true;
+    });
   }
 
   async acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {

@@ -19,6 +19,10 @@ export class MemoryJobStore implements JobStore {
     return job ? structuredClone(job) : null;
   }
 
+  getMany(jobIds: readonly string[]): Promise<(ScheduledJob | null)[]> {
+    return Promise.all(jobIds.map((jobId) => this.get(jobId)));
+  }
+
   async list(): Promise<ScheduledJob[]> {
     return [...this.jobs.values()].map((job) => structuredClone(job)).sort(byCreation);
   }

@@ -1,16 +1,24 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Coordinator, JobChange } from '../coordinator.js';
+import type { Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
+import { defineScript } from './redis-script.js';
 
-// Compare-and-set, so that of all replicas firing one occurrence exactly one wins, and an
-// occurrence at or before the last claimed one never runs again.
+// Compare-and-set per claim key, so that of all replicas firing one occurrence exactly one wins,
+// and an occurrence at or before the last claimed one never runs again. One call claims a batch.
 const CLAIM = `
-local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
-if last >= tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[1])
-return 1
+local won = {}
+for i, key in ipairs(KEYS) do
+  local last = tonumber(redis.call('GET', key) or '-1')
+  if last >= tonumber(ARGV[i]) then
+    won[i] = 0
+  else
+    redis.call('SET', key, ARGV[i])
+    won[i] = 1
+  end
+end
+return won
 `;
 const RENEW = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -25,15 +33,24 @@ return 0
 export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
   private readonly logger = new Logger(RedisCoordinator.name);
   private subscriber: Redis | null = null;
+  private readonly claim;
+  private readonly renew;
+  private readonly release;
 
-  constructor(private readonly client: Redis) {}
+  constructor(private readonly client: Redis) {
+    this.claim = defineScript<number[]>(client, 'claim', CLAIM);
+    this.renew = defineScript<number>(client, 'renew', RENEW);
+    this.release = defineScript<number>(client, 'release', RELEASE);
+  }
 
   private get channel(): string {
     return `${this.client.options.keyPrefix ?? ''}${keys.changes}`;
   }
 
-  async claimOccurrence(jobId: string, occurrenceMs: number): Promise<boolean> {
-    return (await redisCall(() => this.client.eval(CLAIM, 1, keys.claim(jobId), String(occurrenceMs)))) === 1;
+  async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<boolean[]> {
+    if (claims.length === 0) return [];
+    const won = await redisCall(() => this.claim(claims.map((claim) => keys.claim(claim.jobId)), claims.map((claim) => claim.occurrenceMs)));
+    return won.map((flag) => flag === 1);
   }
 
   async acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
@@ -41,11 +58,11 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
   }
 
   async renewLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
-    return (await redisCall(() => this.client.eval(RENEW, 1, keys.lease(jobId), owner, String(ttlMs)))) === 1;
+    return (await redisCall(() => this.renew([keys.lease(jobId)], [owner, ttlMs]))) === 1;
   }
 
   async releaseLease(jobId: string, owner: string): Promise<void> {
-    await redisCall(() => this.client.eval(RELEASE, 1, keys.lease(jobId), owner));
+    await redisCall(() => this.release([keys.lease(jobId)], [owner]));
   }
 
   async isLeased(jobId: string): Promise<boolean> {

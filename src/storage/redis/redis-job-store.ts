@@ -4,6 +4,7 @@ import { assertKeep, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
+import { defineScript } from './redis-script.js';
 
 // Runs inside Redis so that concurrent patches (from any process) never overwrite each other.
 // cjson quirks: it encodes an empty table as {} (so [] would turn into {}) and keeps only 14
@@ -22,7 +23,11 @@ return updated
 
 /** {@link JobStore} on Redis; see `keys.ts` for the layout. */
 export class RedisJobStore implements JobStore {
-  constructor(private readonly client: Redis) {}
+  private readonly patchJob;
+
+  constructor(private readonly client: Redis) {
+    this.patchJob = defineScript<string | null>(client, 'patchJob', PATCH_JOB);
+  }
 
   async create(job: ScheduledJob): Promise<void> {
     await redisTransaction(
@@ -33,6 +38,12 @@ export class RedisJobStore implements JobStore {
   async get(jobId: string): Promise<ScheduledJob | null> {
     const raw = await redisCall(() => this.client.get(keys.job(jobId)));
     return raw === null ? null : parseJob(raw);
+  }
+
+  async getMany(jobIds: readonly string[]): Promise<(ScheduledJob | null)[]> {
+    if (jobIds.length === 0) return [];
+    const values = await redisCall(() => this.client.mget(jobIds.map(keys.job)));
+    return values.map((raw) => (raw === null ? null : parseJob(raw)));
   }
 
   async list(): Promise<ScheduledJob[]> {
@@ -46,9 +57,7 @@ export class RedisJobStore implements JobStore {
   }
 
   async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
-    const updated = await redisCall(
-      () => this.client.eval(PATCH_JOB, 1, keys.job(jobId), JSON.stringify(patch)) as Promise<string | null>,
-    );
+    const updated = await redisCall(() => this.patchJob([keys.job(jobId)], [JSON.stringify(patch)]));
     return updated === null ? null : parseJob(updated);
   }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Bar } from '../../market-data/bar.js';
-import { makeBar, makeJob, makeRun, series, snapshotId, snapshotRecords } from '../contract/fixtures.js';
+import { DAY_MS, makeBar, makeJob, makeRun, series, snapshotId, snapshotRecords, T0 } from '../contract/fixtures.js';
 import { describeStoreContract, type StoreFixture } from '../store-contract.js';
 import { connectRedis, createRedisClient } from './create-redis-client.js';
-import { RedisBarStore } from './redis-bar-store.js';
+import { blockSpanMs, RedisBarStore } from './redis-bar-store.js';
 import { RedisCoordinator } from './redis-coordinator.js';
 import { RedisJobStore } from './redis-job-store.js';
 
@@ -122,13 +122,10 @@ describe('Redis layout', () => {
       expect((await raw.lrange(runsKey, 0, -1)).map((r) => JSON.parse(r).run_id)).toEqual(['run-4', 'run-3']);
 
       expect(await raw.type(seriesKey)).toBe('zset');
-      const memberAndScore = ({ time, open, high, low, close, adj_close, volume }: Bar) => [
-        JSON.stringify([time, open, high, low, close, adj_close, volume]),
-        String(time),
-      ];
+      // One member per block of 64 days, scored by its start: a line per bar, an empty adj_close is null.
       expect(await raw.zrangebyscore(seriesKey, '-inf', '+inf', 'WITHSCORES')).toEqual([
-        ...memberAndScore(makeBar(0)),
-        ...memberAndScore(makeBar(1)),
+        '1735828200000,100,101.25,99.5,100.123456789,100,1000000\n1735914600000,101,102.25,100.5,101.123456789,,1000001',
+        String(Date.UTC(2024, 10, 5)),
       ]);
 
       expect(JSON.parse((await raw.get(snapshotKey))!)).toEqual(snapshotRecords);
@@ -136,6 +133,36 @@ describe('Redis layout', () => {
       expect(ttl).toBeGreaterThan(3590);
       expect(ttl).toBeLessThanOrEqual(3600);
     });
+  });
+
+  it('keeps a series in blocks and reads ranges across block edges', async () => {
+    const { bars, client } = stores;
+    const days = Array.from({ length: 300 }, (_, day) => makeBar(day));
+    await bars.upsert(series, days);
+    await bars.upsert(series, [makeBar(150, 500)]);
+    days[150] = makeBar(150, 500);
+    expect(await client.zcard('stock:AAPL:1d')).toBe(Math.ceil((days[299].time - Date.UTC(2024, 10, 5)) / blockSpanMs('1d')));
+    expect(await bars.range(series)).toEqual(days);
+    expect(await bars.last(series)).toEqual(days[299]);
+    const edge = (Math.floor(T0 / blockSpanMs('1d')) + 1) * blockSpanMs('1d');
+    const firstAfter = Math.ceil((edge - T0) / DAY_MS);
+    const range = (from?: number, to?: number) => bars.range(series, from, to);
+    expect(await range(T0 + (firstAfter - 1) * DAY_MS, T0 + firstAfter * DAY_MS)).toEqual(days.slice(firstAfter - 1, firstAfter + 1));
+    expect(await range(edge, edge + DAY_MS)).toEqual([days[firstAfter]]);
+    expect(await range(edge - 1, edge)).toEqual([]);
+    expect(await range(T0 + 100 * DAY_MS + 1, T0 + 230 * DAY_MS)).toEqual(days.slice(101, 231));
+  });
+
+  it('reads a series stored one bar per member, and folds those bars into blocks on the next write', async () => {
+    const { bars, client } = stores;
+    const legacy = (bar: Bar) => [bar.time, JSON.stringify([bar.time, bar.open, bar.high, bar.low, bar.close, bar.adj_close, bar.volume])];
+    await client.zadd('stock:AAPL:1d', ...[0, 1, 2, 100].flatMap((day) => legacy(makeBar(day))));
+    expect(await bars.range(series)).toEqual([0, 1, 2, 100].map((day) => makeBar(day)));
+    expect(await bars.range(series, T0 + DAY_MS, T0 + 2 * DAY_MS)).toEqual([makeBar(1), makeBar(2)]);
+    expect(await bars.last(series)).toEqual(makeBar(100));
+    await bars.upsert(series, [makeBar(2, 500), makeBar(3)]);
+    expect(await bars.range(series)).toEqual([makeBar(0), makeBar(1), makeBar(2, 500), makeBar(3), makeBar(100)]);
+    expect(await client.zcard('stock:AAPL:1d')).toBe(2); // days 0–3 in one block, day 100 untouched
   });
 
   it('lists 200 jobs in two commands, as many as for one job', async () => {

@@ -1,0 +1,80 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { SchedulerModule } from '../src/scheduler/scheduler.module.js';
+import type { SchedulerModuleOptions } from '../src/scheduler/scheduler-options.js';
+import { startFakeYahoo, type FakeYahoo, type FakeYahooOptions } from '../test/support/fake-yahoo.js';
+import { startRedis, type RedisProcess } from '../test/support/redis-process.mjs';
+
+/** `quick`: the sizes `npm run bench` uses to stay under 5 minutes on 2 cores. */
+export interface BenchOptions {
+  quick: boolean;
+}
+
+/** What every benchmark runs on: its own redis-server and a local fake Yahoo, both on loopback. */
+export interface BenchEnv {
+  redis: RedisProcess;
+  yahoo: FakeYahoo;
+  /** The scheduler module alone (no HTTP), on this env's Redis and fake Yahoo, under a fresh key prefix. */
+  scheduler(options?: SchedulerModuleOptions): Promise<INestApplicationContext>;
+  /** Closes one context from {@link scheduler} early, so its timers stop loading the machine. */
+  closeScheduler(context: INestApplicationContext): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBenchEnv(yahooOptions: FakeYahooOptions = {}): Promise<BenchEnv> {
+  const redis = await startRedis();
+  const yahoo = await startFakeYahoo(yahooOptions);
+  const contexts = new Set<INestApplicationContext>();
+  return {
+    redis,
+    yahoo,
+    async scheduler(options = {}) {
+      const module = SchedulerModule.forRoot({
+        redisUrl: redis.url,
+        keyPrefix: `bench:${randomUUID()}:`,
+        autoStart: false,
+        ...options,
+        yahoo: { baseUrl: yahoo.url, ...options.yahoo },
+      });
+      const context = await NestFactory.createApplicationContext(module, { logger: ['error'] });
+      contexts.add(context);
+      return context;
+    },
+    async closeScheduler(context) {
+      contexts.delete(context);
+      await context.close();
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await yahoo.close();
+      await redis.stop();
+    },
+  };
+}
+
+/** The machine line every result table starts with. */
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} cores (${cpu[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Prints rows as a Markdown table, ready to paste into BENCHMARKS.md. */
+export function printTable(title: string, rows: Record<string, string | number>[]): void {
+  const columns = Object.keys(rows[0] ?? {});
+  console.log(`\n### ${title}\n\n${machine()}\n`);
+  console.log(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${columns.map((c) => String(row[c])).join(' | ')} |`);
+}
+
+/** The value below which `p` (0–1) of the sorted samples fall (nearest rank). */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+export function ratio(a: number, b: number, digits = 2): string {
+  return `${(a / b).toFixed(digits)}×`;
+}
