@@ -25,6 +25,8 @@ export function configureApp(app: INestApplication, config: Pick<AppConfig, 'cor
       .addSecurityRequirements('api-key')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // On Fastify the explorer's assets need @fastify/static, which is not a dependency: only /docs-json there.
+  const explorer = app.getHttpAdapter().getType() !== 'fastify';
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerUiEnabled: explorer });
   return app;
 }

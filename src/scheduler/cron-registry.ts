@@ -83,12 +83,22 @@ export class CronRegistry {
 
   /** Sets the one-shot CronJob to the first occurrence after `after` that is still ahead. */
   private armAfter(entry: Entry, after: Date): void {
-    let next = nextOccurrence(entry.trigger, after);
-    if (next.getTime() <= Date.now()) next = nextOccurrence(entry.trigger, new Date());
-    // A zone given spares CronTime from asking Intl for the system's, which costs more than the rest.
-    entry.cronJob.setTime(new CronTime(next, 'UTC'));
-    entry.armedFor = next;
-    entry.cronJob.start();
+    // On a busy event loop `next` can pass between computing it and starting the timer; CronJob
+    // then throws "Date in past" and stays marked active, which would silence the job for good.
+    for (let from = after, attempt = 1; ; from = new Date(), attempt++) {
+      const next = nextOccurrence(entry.trigger, from);
+      if (next.getTime() <= Date.now()) continue;
+      // A zone given spares CronTime from asking Intl for the system's, which costs more than the rest.
+      entry.cronJob.setTime(new CronTime(next, 'UTC'));
+      entry.armedFor = next;
+      try {
+        entry.cronJob.start();
+        return;
+      } catch (error) {
+        entry.cronJob.stop();
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 
   private createCronJob(jobId: string, onFire: FireHandler): CronJob {
