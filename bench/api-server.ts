@@ -5,11 +5,10 @@
 import 'reflect-metadata';
 import { Controller, Get, Inject, type INestApplication, Module, NotFoundException, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { Redis } from 'ioredis';
 import { AppModule } from '../src/app.module.js';
 import { loadAppConfig } from '../src/config/environment.js';
-import { configureApp } from '../src/configure-app.js';
+import { configureApp, httpAdapter } from '../src/configure-app.js';
 import { keys } from '../src/storage/keys.js';
 import { connectRedis, createRedisClient } from '../src/storage/redis/create-redis-client.js';
 
@@ -51,12 +50,12 @@ class BareModule {}
 
 async function create(platform: Platform, mode: Mode): Promise<INestApplication> {
   const logger = ['fatal' as const, 'error' as const];
-  // The real app as main.ts builds it (rate limit off, quiet log); on Fastify with Express's 100 kB body limit.
+  // The real app as main.ts builds it (rate limit off, quiet log); Express only for the comparison.
   const config = loadAppConfig({ ...process.env, API_RATE_LIMIT: '0', LOG_LEVEL: 'error' });
   const module = mode === 'app' ? AppModule.register(config) : BareModule;
   const app =
     platform === 'fastify'
-      ? await NestFactory.create(module, new FastifyAdapter({ bodyLimit: 100 * 1024 }), { logger })
+      ? await NestFactory.create(module, httpAdapter(), { logger })
       : await NestFactory.create(module, { logger });
   return mode === 'app' ? configureApp(app, config) : app;
 }

@@ -3,7 +3,8 @@ import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/environment.js';
-import { configureApp } from './configure-app.js';
+import { configureApp, httpAdapter } from './configure-app.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -30,9 +31,9 @@ async function bootstrap(): Promise<void> {
     flattenParams: true,
     redact: ['x-api-key', 'authorization', 'password', 'apiKey'],
   });
-  const app = await NestFactory.create(AppModule.register(config), { logger });
-  configureApp(app, config);
-  await app.listen(config.port);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), httpAdapter(), { logger });
+  await configureApp(app, config);
+  await app.listen(config.port, '0.0.0.0');
   new Logger('Bootstrap').log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs)`);
 }
 

@@ -21,7 +21,7 @@ export function requestLog(req: MiddlewareRequest, res: ServerResponse, next: ()
       path,
       status: res.statusCode,
       duration_ms,
-      client: req.ip,
+      client: req.ip ?? req.socket.remoteAddress,
     });
   });
   next();

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../security/public.decorator.js';
 import { StoreConnection } from '../storage/store.providers.js';
 import { SchedulerHealthIndicators } from './scheduler-health.indicators.js';
@@ -36,7 +36,7 @@ export class HealthController {
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+  async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthDto> {
     // Terminus answers a failed check by throwing 503 with the same result shape.
     const result = await this.health
       .check([() => this.indicators.storeReachable(), () => this.indicators.schedulerRunning(), () => this.indicators.yahooFetching()])

@@ -1,19 +1,22 @@
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import rateLimit from '@fastify/rate-limit';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
- * Requests per minute per client address (express-rate-limit); the health check is exempt so a
- * load balancer's probes never starve. @nestjs/throttler is CommonJS and cannot load NestJS 12's
- * ESM packages under jest on Node 20, so the limit sits in front of Nest as Express middleware.
+ * Requests per minute per client address (@fastify/rate-limit); the health check is exempt so a
+ * load balancer's probes never starve. It runs as a Fastify hook, before Nest routes the request.
  */
-export function apiRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: (req) => req.path === '/health',
-    handler: (_req, res) =>
-      res.status(429).json({ statusCode: 429, message: `Too many requests: at most ${perMinute} per minute`, error: 'Too Many Requests' }),
+export async function applyRateLimit(app: NestFastifyApplication, perMinute: number): Promise<void> {
+  await app.register(rateLimit, {
+    max: perMinute,
+    timeWindow: 60_000,
+    enableDraftSpec: true,
+    allowList: (request) => request.url.split('?')[0] === '/health',
+    // What the builder returns is thrown: an HttpException gets Nest's usual error body.
+    errorResponseBuilder: () =>
+      new HttpException(
+        { statusCode: HttpStatus.TOO_MANY_REQUESTS, message: `Too many requests: at most ${perMinute} per minute`, error: 'Too Many Requests' },
+        HttpStatus.TOO_MANY_REQUESTS,
+      ),
   });
 }

@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig } from '../../src/config/environment.js';
-import { configureApp } from '../../src/configure-app.js';
+import { configureApp, httpAdapter } from '../../src/configure-app.js';
 
 export type StoreKind = 'redis' | 'memory';
 
@@ -45,8 +46,9 @@ export async function createTestApp(options: {
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), config);
+  const app = await configureApp(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: ['error'] }), config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const redis = options.store === 'redis' ? new Redis(redisUrl) : null;
   redis?.on('error', () => undefined); // outage tests stop Redis under this client on purpose
   let stopped: Promise<void> | null = null;
