@@ -34,7 +34,7 @@ async function timed<T>(work: () => Promise<T>): Promise<number> {
 
 async function ours(env: BenchEnv, count: number): Promise<Figures> {
   const keyPrefix = `bench:${randomUUID()}:`;
-  const server = await startApiServer('express', 'app', { REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix, YAHOO_BASE_URL: env.yahoo.url });
+  const server = await startApiServer('fastify', 'app', { REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix, YAHOO_BASE_URL: env.yahoo.url });
   const create: number[] = [];
   const listTimes: number[] = [];
   try {
