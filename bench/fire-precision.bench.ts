@@ -53,7 +53,7 @@ function windowAfterWarmup(windowS: number): FireRecorder {
   return new FireRecorder(from, from + windowS * 1000);
 }
 
-export async function ours(env: BenchEnv, count: number, windowS: number): Promise<Row> {
+async function ours(env: BenchEnv, count: number, windowS: number): Promise<Row> {
   // Runs are real (lease, records, state, one bar stored) but fetch nothing: the provider answers at once.
   const bar = { time: Date.parse('2026-01-05T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 };
   const provider = { fetchChart: async () => ({ bars: [bar], actions: [] }) };

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/environment.js';
 import { configureApp, httpAdapter } from './configure-app.js';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],

@@ -111,7 +111,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   }
 
   private async runClaimed(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
-    // The CronJob re-armed itself before this fire: its next occurrence is known without a computation.
+    // CronRegistry re-armed the CronJob before this fire: its next occurrence is known without a computation.
     const armed = trigger === 'schedule' ? this.cron.nextFire(job.job_id) : null;
     const next = armed && !job.market_hours_only ? armed : (this.nextRuns(job, 1)[0] ?? null);
     const session = job.market_hours_only ? nyseSession(scheduledFor) : null;
