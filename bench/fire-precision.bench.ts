@@ -63,10 +63,10 @@ async function ours(env: BenchEnv, count: number, windowS: number): Promise<Row>
   await manager.setSchedulerRunning(false);
   let recorder = new FireRecorder(0, 0);
   const executor = context.get(JobExecutor);
-  const start = executor.start.bind(executor);
+  const startLeased = executor.startLeased.bind(executor);
   // A fire counts when its run holds the lease and is queued, as a BullMQ job counts when a worker takes it.
-  executor.start = async (job, trigger, scheduledFor, nextRun) => {
-    const result = await start(job, trigger, scheduledFor, nextRun);
+  executor.startLeased = (job, trigger, scheduledFor, nextRun, runId) => {
+    const result = startLeased(job, trigger, scheduledFor, nextRun, runId);
     if (result.ok) recorder.record(job.job_id, scheduledFor?.getTime() ?? 0, Date.now());
     return result;
   };

@@ -6,23 +6,29 @@ import { nextOccurrence, type Trigger } from './schedule.js';
 /** Prefix of every CronJob name we register, so a host app's own jobs never collide with ours. */
 export const CRON_NAME_PREFIX = 'stock-scheduler:';
 
-export type FireHandler = (jobId: string, scheduledFor: Date) => void;
+/** Settles once the fire is handed over; the job's CronJob is armed again only then. */
+/** CronJobs armed again per turn of the event loop after a burst of fires. */
+const REARM_SLICE = 64;
+
+export type FireHandler = (jobId: string, scheduledFor: Date) => Promise<void>;
 
 interface Entry {
   cronJob: CronJob;
   trigger: Trigger;
+  /** The occurrence the CronJob is (or, while its fire is handed over, will be) armed for. */
   armedFor: Date | null;
 }
 
 /**
  * The only code that touches `SchedulerRegistry`: one CronJob per active job, named with
- * {@link CRON_NAME_PREFIX}. Each is a one-shot CronJob re-armed at every fire with the next
+ * {@link CRON_NAME_PREFIX}. Each is a one-shot CronJob re-armed after every fire with the next
  * occurrence from `schedule.ts`, for cron expressions and intervals alike.
  */
 @Injectable()
 export class CronRegistry {
   private readonly logger = new Logger(CronRegistry.name);
   private readonly entries = new Map<string, Entry>();
+  private readonly rearmQueue: { jobId: string; entry: Entry; after: Date }[] = [];
 
   constructor(private readonly registry: SchedulerRegistry) {}
 
@@ -101,6 +107,28 @@ export class CronRegistry {
     }
   }
 
+  // Arming a CronJob costs several times more than taking a fire. When a thousand jobs fire in one
+  // instant, they are armed again only once their fires are handed over, and in slices, so that
+  // the replies those fires wait for are not held up behind the arming of the rest.
+  private queueRearm(jobId: string, entry: Entry, after: Date): void {
+    this.rearmQueue.push({ jobId, entry, after });
+    if (this.rearmQueue.length === 1) setImmediate(this.rearmSlice);
+  }
+
+  private readonly rearmSlice = (): void => {
+    for (const { jobId, entry, after } of this.rearmQueue.slice(0, REARM_SLICE)) {
+      // A job removed or stopped meanwhile stays so.
+      if (this.entries.get(jobId) !== entry || entry.armedFor === null) continue;
+      try {
+        this.armAfter(entry, after);
+      } catch (error) {
+        this.logger.error(`job ${jobId}: could not arm its next fire: ${String(error)}`);
+      }
+    }
+    this.rearmQueue.splice(0, REARM_SLICE);
+    if (this.rearmQueue.length > 0) setImmediate(this.rearmSlice);
+  };
+
   private createCronJob(jobId: string, onFire: FireHandler): CronJob {
     // The occurrence being fired is the one the CronJob was armed for: tracked, not guessed from
     // a possibly late clock. The next one is computed from it, so every job on one schedule asks
@@ -109,12 +137,14 @@ export class CronRegistry {
       const entry = this.entries.get(jobId);
       if (!entry) return;
       const scheduledFor = entry.armedFor ?? new Date();
-      this.armAfter(entry, scheduledFor);
+      entry.armedFor = nextOccurrence(entry.trigger, scheduledFor);
+      let fired: Promise<void>;
       try {
-        onFire(jobId, scheduledFor);
+        fired = onFire(jobId, scheduledFor);
       } catch (error) {
-        this.logger.error(`job ${jobId}: fire handler threw: ${String(error)}`);
+        fired = Promise.reject(error as Error);
       }
+      void fired.catch((error: unknown) => this.logger.error(`job ${jobId}: fire handler failed: ${String(error)}`)).finally(() => this.queueRearm(jobId, entry, scheduledFor));
     };
     // Created unstarted: arm() gives it its real date.
     return CronJob.from({ cronTime: new Date(Date.now() + 86_400_000), start: false, onTick });

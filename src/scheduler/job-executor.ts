@@ -64,10 +64,9 @@ export class JobExecutor {
    * while the run waits and runs. `nextRun` is stored with the running status.
    */
   async start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null): Promise<StartResult> {
-    if (!this.accepting) return { ok: false, reason: 'the service is shutting down' };
-    if (this.inFlight.has(job.job_id)) return { ok: false, reason: 'the previous run is still in progress' };
-    const run: InFlight = { job, runId: randomUUID(), trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null) };
-    this.inFlight.set(job.job_id, run);
+    const refused = this.refusal(job.job_id);
+    if (refused) return { ok: false, reason: refused };
+    const run = this.track(job, randomUUID(), trigger, scheduledFor);
     const lease = this.coordinator.acquireLease(job.job_id, run.runId, this.options.leaseTtlMs);
     // A drain that begins while the lease is being taken waits for this decision.
     run.done = lease.then(
@@ -78,23 +77,20 @@ export class JobExecutor {
       this.inFlight.delete(job.job_id);
       throw error;
     });
-    if (!leased || !this.accepting) {
-      this.inFlight.delete(job.job_id);
-      if (leased) await this.coordinator.releaseLease(job.job_id, run.runId).catch(() => undefined);
-      return { ok: false, reason: leased ? 'the service is shutting down' : 'a run of this job is in progress on another replica' };
-    }
-    const renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
-    run.done = this.runSlots(() => this.execute(run, nextRun))
-      .catch((error: unknown) => {
-        this.logger.error(`job ${job.job_id} run ${run.runId}: ${String(error)}`, { job_id: job.job_id, run_id: run.runId });
-        return null;
-      })
-      .finally(async () => {
-        clearInterval(renewal);
-        this.inFlight.delete(job.job_id);
-        await this.coordinator.releaseLease(job.job_id, run.runId).catch(() => undefined);
-      });
-    return { ok: true, run: { runId: run.runId, done: run.done } };
+    if (leased) return this.launch(run, nextRun);
+    this.inFlight.delete(job.job_id);
+    return { ok: false, reason: 'a run of this job is in progress on another replica' };
+  }
+
+  /**
+   * {@link start} for a caller that has taken the job's lease itself, as owner `runId` (the
+   * scheduler takes it with the occurrence claim). A refused run gives the lease back.
+   */
+  startLeased(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun: Date | null, runId: string): StartResult {
+    const refused = this.refusal(job.job_id);
+    if (!refused) return this.launch(this.track(job, runId, trigger, scheduledFor), nextRun);
+    void this.coordinator.releaseLease(job.job_id, runId).catch(() => undefined);
+    return { ok: false, reason: refused };
   }
 
   /** Records a fire that did not run: the previous run still going, the market closed. */
@@ -143,6 +139,39 @@ export class JobExecutor {
         this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`, { job_id: run.job.job_id, run_id: run.runId }),
       );
     }
+  }
+
+  private refusal(jobId: string): string | null {
+    if (!this.accepting) return 'the service is shutting down';
+    return this.inFlight.has(jobId) ? 'the previous run is still in progress' : null;
+  }
+
+  private track(job: ScheduledJob, runId: string, trigger: RunTrigger, scheduledFor: Date | null): InFlight {
+    const run: InFlight = { job, runId, trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null) };
+    this.inFlight.set(job.job_id, run);
+    return run;
+  }
+
+  /** Queues a run that holds its lease, unless a drain began meanwhile. */
+  private launch(run: InFlight, nextRun: Date | null | undefined): StartResult {
+    const jobId = run.job.job_id;
+    if (!this.accepting) {
+      this.inFlight.delete(jobId);
+      void this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
+      return { ok: false, reason: 'the service is shutting down' };
+    }
+    const renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
+    run.done = this.runSlots(() => this.execute(run, nextRun))
+      .catch((error: unknown) => {
+        this.logger.error(`job ${jobId} run ${run.runId}: ${String(error)}`, { job_id: jobId, run_id: run.runId });
+        return null;
+      })
+      .finally(async () => {
+        clearInterval(renewal);
+        this.inFlight.delete(jobId);
+        await this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
+      });
+    return { ok: true, run: { runId: run.runId, done: run.done } };
   }
 
   private async renewLease(run: InFlight): Promise<void> {

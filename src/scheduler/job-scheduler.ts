@@ -1,5 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import { nyseSession } from '../market-data/calendar/nyse-session.js';
+import { randomUUID } from 'node:crypto';
+import { nyseSession, type NyseSession } from '../market-data/calendar/nyse-session.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { CronRegistry } from './cron-registry.js';
@@ -16,8 +17,16 @@ interface Fire {
   scheduledFor: Date;
 }
 
+interface DueFire {
+  job: ScheduledJob;
+  trigger: RunTrigger;
+  scheduledFor: Date;
+}
+
 /** Fires skipped for market hours are looked at this far ahead at most when previewing. */
 const PREVIEW_HORIZON_MS = 400 * 86_400_000;
+/** Turns of the event loop a batch of fires waits at most for more fires of its instant. */
+const MAX_GATHER_TURNS = 5;
 
 /**
  * Keeps one CronJob per active job and turns each fire into a run. With several replicas every
@@ -29,6 +38,8 @@ export class JobScheduler implements BeforeApplicationShutdown {
   private running = true;
   private readonly firing = new Set<Promise<void>>();
   private readonly pendingFires: Fire[] = [];
+  private nextBatch: Promise<void> | null = null;
+  private closeBatch: (() => void) | null = null;
 
   constructor(
     private readonly cron: CronRegistry,
@@ -41,9 +52,8 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     this.cron.stopAll();
-    // Fires already past their timer finish deciding (run or skip) while the store is still open;
-    // the last batch is handed over on the next turn of the event loop.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Fires already past their timer finish deciding (run or skip) while the store is still open.
+    this.closeBatch?.();
     await Promise.allSettled(this.firing);
     await this.executor.drain(this.options.shutdownGraceMs);
   }
@@ -105,56 +115,102 @@ export class JobScheduler implements BeforeApplicationShutdown {
    * claims the occurrence; the others do nothing.
    */
   async dispatch(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
-    const [claimed] = await this.coordinator.claimOccurrences([{ jobId: job.job_id, occurrenceMs: scheduledFor.getTime() }]);
-    if (claimed) await this.runClaimed(job, trigger, scheduledFor);
-    else this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
+    await this.claimAndRun([{ job, trigger, scheduledFor }]);
   }
 
-  private async runClaimed(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
-    // CronRegistry re-armed the CronJob before this fire: its next occurrence is known without a computation.
-    const armed = trigger === 'schedule' ? this.cron.nextFire(job.job_id) : null;
-    const next = armed && !job.market_hours_only ? armed : (this.nextRuns(job, 1)[0] ?? null);
-    const session = job.market_hours_only ? nyseSession(scheduledFor) : null;
-    if (session && !session.open) {
-      await this.executor.recordSkipped(job, trigger, scheduledFor, `market closed: ${session.reason}`);
-    } else {
-      const started = await this.executor.start(job, trigger, scheduledFor, next);
-      if (started.ok) return;
-      await this.executor.recordSkipped(job, trigger, scheduledFor, started.reason);
-    }
+  /**
+   * Claims the occurrences with one call, taking each winner's lease in the same step when it can
+   * run (not running here, market open), and starts those runs before anything else is written.
+   */
+  private async claimAndRun(fires: DueFire[]): Promise<void> {
+    const claims = fires.map(({ job, scheduledFor }) => ({
+      jobId: job.job_id,
+      occurrenceMs: scheduledFor.getTime(),
+      lease: this.executor.isRunning(job.job_id) || this.closedSession(job, scheduledFor) ? undefined : { owner: randomUUID(), ttlMs: this.options.leaseTtlMs },
+    }));
+    const outcomes = await this.coordinator.claimOccurrences(claims);
+    const skipped: Promise<void>[] = [];
+    fires.forEach((fire, i) => {
+      const { job, trigger, scheduledFor } = fire;
+      const next = this.nextFireAfter(job, trigger);
+      if (outcomes[i] === 'lost') {
+        this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
+        return;
+      }
+      const started = outcomes[i] === 'leased' ? this.executor.startLeased(job, trigger, scheduledFor, next, claims[i]!.lease!.owner) : null;
+      if (started?.ok) return;
+      const reason = started?.reason ?? this.skipReason(job, scheduledFor);
+      skipped.push(this.recordSkipped(fire, reason, next).catch((error: unknown) => this.fireFailed(job.job_id, scheduledFor, error)));
+    });
+    await Promise.all(skipped);
+  }
+
+  private async recordSkipped({ job, trigger, scheduledFor }: DueFire, reason: string, next: Date | null): Promise<void> {
+    await this.executor.recordSkipped(job, trigger, scheduledFor, reason);
     await this.registry.patch(job.job_id, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
+  /** Why a claimed occurrence got no lease (or none was asked for). */
+  private skipReason(job: ScheduledJob, scheduledFor: Date): string {
+    const session = this.closedSession(job, scheduledFor);
+    if (session) return `market closed: ${session.reason}`;
+    if (this.executor.isRunning(job.job_id)) return 'the previous run is still in progress';
+    return 'a run of this job is in progress on another replica';
+  }
+
+  private closedSession(job: ScheduledJob, at: Date): NyseSession | null {
+    if (!job.market_hours_only) return null;
+    const session = nyseSession(at);
+    return session.open ? null : session;
+  }
+
+  private nextFireAfter(job: ScheduledJob, trigger: RunTrigger): Date | null {
+    // CronRegistry knows the next occurrence of a job it fired without a computation.
+    const armed = trigger === 'schedule' ? this.cron.nextFire(job.job_id) : null;
+    return armed && !job.market_hours_only ? armed : (this.nextRuns(job, 1)[0] ?? null);
+  }
+
   // Jobs on one schedule fire in the same instant: their fires are gathered until the timers of
-  // that instant have all run, then read with one MGET and claimed with one script call.
-  private readonly onFire = (jobId: string, scheduledFor: Date): void => {
+  // that instant have all run, then read with one MGET and claimed with one script call. The
+  // returned promise (the batch) settles when every fire of it is handed over.
+  private readonly onFire = (jobId: string, scheduledFor: Date): Promise<void> => {
     this.metrics.recordFire(scheduledFor);
     this.pendingFires.push({ jobId, scheduledFor });
-    if (this.pendingFires.length > 1) return;
-    setImmediate(() => {
-      const batch = this.fireBatch(this.pendingFires.splice(0)).finally(() => this.firing.delete(batch));
-      this.firing.add(batch);
-    });
+    this.nextBatch ??= new Promise<void>((resolve) => this.closeBatchWhenQuiet(resolve, 0, 0));
+    return this.nextBatch;
   };
 
+  // The timers of one instant expire over a millisecond or two of Node's loop clock, so their
+  // fires arrive over several turns of the event loop: the batch closes at the first turn that
+  // brings no new fire, or after a few turns so that a steady stream of fires is not held back.
+  private closeBatchWhenQuiet(resolve: (batch: Promise<void>) => void, seen: number, turns: number): void {
+    this.closeBatch = () => {
+      this.closeBatch = null;
+      this.nextBatch = null;
+      const batch = this.fireBatch(this.pendingFires.splice(0)).finally(() => this.firing.delete(batch));
+      this.firing.add(batch);
+      resolve(batch);
+    };
+    setImmediate(() => {
+      if (this.pendingFires.length > seen && turns < MAX_GATHER_TURNS) this.closeBatchWhenQuiet(resolve, this.pendingFires.length, turns + 1);
+      else this.closeBatch?.();
+    });
+  }
+
   private async fireBatch(fires: Fire[]): Promise<void> {
-    let claimed: { job: ScheduledJob; scheduledFor: Date }[];
     try {
       const jobs = await this.registry.getMany(fires.map((fire) => fire.jobId));
-      const due = fires.flatMap((fire, i) => {
+      const due = fires.flatMap((fire, i): DueFire[] => {
         const job = jobs[i];
-        if (job?.is_active) return [{ job, scheduledFor: fire.scheduledFor }];
+        if (job?.is_active) return [{ job, trigger: 'schedule', scheduledFor: fire.scheduledFor }];
         this.cron.remove(fire.jobId);
         return [];
       });
-      const won = await this.coordinator.claimOccurrences(due.map(({ job, scheduledFor }) => ({ jobId: job.job_id, occurrenceMs: scheduledFor.getTime() })));
-      claimed = due.filter((_, i) => won[i]);
+      await this.claimAndRun(due);
     } catch (error) {
       // A store outage must not crash the timers: the fires are lost and logged, the next ones come.
       for (const { jobId, scheduledFor } of fires) this.fireFailed(jobId, scheduledFor, error);
-      return;
     }
-    await Promise.all(claimed.map(({ job, scheduledFor }) => this.runClaimed(job, 'schedule', scheduledFor).catch((error: unknown) => this.fireFailed(job.job_id, scheduledFor, error))));
   }
 
   private fireFailed(jobId: string, scheduledFor: Date, error: unknown): void {

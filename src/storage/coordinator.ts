@@ -1,7 +1,15 @@
 export interface OccurrenceClaim {
   jobId: string;
   occurrenceMs: number;
+  /** Also take the job's lease for the winner, in the same step. */
+  lease?: { owner: string; ttlMs: number };
 }
+
+/**
+ * `lost`: the occurrence belongs to another caller (or is stale); `claimed`: it is this caller's,
+ * without the lease (none asked for, or someone holds it); `leased`: it is this caller's, lease included.
+ */
+export type ClaimOutcome = 'lost' | 'claimed' | 'leased';
 
 /** A change made through one replica that every other replica applies to its CronJobs. */
 export type JobChange = { op: 'upsert'; job_id: string } | { op: 'delete'; job_id: string } | { op: 'pause' } | { op: 'resume' };
@@ -15,9 +23,9 @@ export interface Coordinator {
   /**
    * Claims each occurrence, in order, in one round trip: true for exactly one caller per
    * occurrence, and never for an occurrence at or before one already claimed for that job (a late
-   * replica cannot run a stale fire).
+   * replica cannot run a stale fire). A winner that asked for the lease gets it unless it is held.
    */
-  claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<boolean[]>;
+  claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<ClaimOutcome[]>;
   /** Takes the job's lease for `ttlMs` unless someone holds it. */
   acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Extends the lease if `owner` still holds it. */

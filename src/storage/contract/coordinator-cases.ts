@@ -11,11 +11,11 @@ export function describeCoordinatorCases(stores: () => StoreFixture): void {
     it('lets one claim of an occurrence win, and no claim at or before the last one', async () => {
       const { coordinator } = stores();
       const claim = async (jobId: string, occurrenceMs: number) => (await coordinator.claimOccurrences([{ jobId, occurrenceMs }]))[0];
-      expect(await claim('job-a', 2000)).toBe(true);
-      expect(await claim('job-a', 2000)).toBe(false);
-      expect(await claim('job-a', 1000)).toBe(false);
-      expect(await claim('job-b', 2000)).toBe(true);
-      expect(await claim('job-a', 3000)).toBe(true);
+      expect(await claim('job-a', 2000)).toBe('claimed');
+      expect(await claim('job-a', 2000)).toBe('lost');
+      expect(await claim('job-a', 1000)).toBe('lost');
+      expect(await claim('job-b', 2000)).toBe('claimed');
+      expect(await claim('job-a', 3000)).toBe('claimed');
     });
 
     it('claims a batch in order, each occurrence on its own', async () => {
@@ -28,14 +28,30 @@ export function describeCoordinatorCases(stores: () => StoreFixture): void {
         { jobId: 'job-a', occurrenceMs: 4000 },
         { jobId: 'job-a', occurrenceMs: 5000 },
       ];
-      expect(await coordinator.claimOccurrences(batch)).toEqual([true, false, true, false, true]);
+      expect(await coordinator.claimOccurrences(batch)).toEqual(['claimed', 'lost', 'claimed', 'lost', 'claimed']);
       expect(await coordinator.claimOccurrences([])).toEqual([]);
     });
 
     it('gives exactly one of many concurrent claimants the occurrence', async () => {
       const { coordinator } = stores();
       const wins = await Promise.all(Array.from({ length: 12 }, () => coordinator.claimOccurrences([{ jobId: 'job-a', occurrenceMs: 5000 }])));
-      expect(wins.flat().filter(Boolean)).toHaveLength(1);
+      expect(wins.flat().filter((outcome) => outcome !== 'lost')).toHaveLength(1);
+    });
+
+    it('takes the lease with the claim for a winner that asks, unless it is held', async () => {
+      const { coordinator } = stores();
+      expect(await coordinator.acquireLease('job-b', 'manual-run', 10_000)).toBe(true);
+      const lease = (owner: string) => ({ owner, ttlMs: 10_000 });
+      const outcomes = await coordinator.claimOccurrences([
+        { jobId: 'job-a', occurrenceMs: 1000, lease: lease('run-a') },
+        { jobId: 'job-b', occurrenceMs: 1000, lease: lease('run-b') },
+        { jobId: 'job-a', occurrenceMs: 1000, lease: lease('run-a2') },
+      ]);
+      expect(outcomes).toEqual(['leased', 'claimed', 'lost']);
+      // The lease went to run-a and nobody else: only its owner can renew it.
+      expect(await coordinator.renewLease('job-a', 'run-a2', 10_000)).toBe(false);
+      expect(await coordinator.renewLease('job-a', 'run-a', 10_000)).toBe(true);
+      expect(await coordinator.renewLease('job-b', 'manual-run', 10_000)).toBe(true);
     });
 
     it('holds a lease for its owner only, renews and releases it', async () => {

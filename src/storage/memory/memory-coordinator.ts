@@ -1,4 +1,4 @@
-import type { Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
+import type { ClaimOutcome, Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
 
 /** The single-process {@link Coordinator}: claims, leases and changes live in this process. */
 export class MemoryCoordinator implements Coordinator {
@@ -9,18 +9,16 @@ export class MemoryCoordinator implements Coordinator {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<boolean[]> {
-    return claims.map(({ jobId, occurrenceMs }) => {
-      if ((this.claims.get(jobId) ?? -Infinity) >= occurrenceMs) return false;
+  async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<ClaimOutcome[]> {
+    return claims.map(({ jobId, occurrenceMs, lease }) => {
+      if ((this.claims.get(jobId) ?? -Infinity) >= occurrenceMs) return 'lost';
       this.claims.set(jobId, occurrenceMs);
-      return true;
+      return lease && this.takeLease(jobId, lease.owner, lease.ttlMs) ? 'leased' : 'claimed';
     });
   }
 
   async acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
-    if (await this.isLeased(jobId)) return false;
-    this.leases.set(jobId, { owner, expiresAt: this.now() + ttlMs });
-    return true;
+    return this.takeLease(jobId, owner, ttlMs);
   }
 
   async renewLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {
@@ -35,8 +33,7 @@ export class MemoryCoordinator implements Coordinator {
   }
 
   async isLeased(jobId: string): Promise<boolean> {
-    const lease = this.leases.get(jobId);
-    return lease !== undefined && lease.expiresAt > this.now();
+    return this.leaseHeld(jobId);
   }
 
   async publish(change: JobChange): Promise<void> {
@@ -54,5 +51,16 @@ export class MemoryCoordinator implements Coordinator {
 
   async setPaused(paused: boolean): Promise<void> {
     this.paused = paused;
+  }
+
+  private leaseHeld(jobId: string): boolean {
+    const lease = this.leases.get(jobId);
+    return lease !== undefined && lease.expiresAt > this.now();
+  }
+
+  private takeLease(jobId: string, owner: string, ttlMs: number): boolean {
+    if (this.leaseHeld(jobId)) return false;
+    this.leases.set(jobId, { owner, expiresAt: this.now() + ttlMs });
+    return true;
   }
 }

@@ -1,15 +1,19 @@
 import type { Redis } from 'ioredis';
 import type { AuditEntry, AuditLog } from '../audit-log.js';
 import { keys } from '../keys.js';
-import { redisCall, redisTransaction } from './redis-call.js';
+import { redisCall } from './redis-call.js';
+import { cappedListPush } from './redis-capped-list.js';
 
 /** {@link AuditLog} on Redis: a capped LIST per job at `scheduler:audit:{job_id}`, newest first. */
 export class RedisAuditLog implements AuditLog {
-  constructor(private readonly client: Redis) {}
+  private readonly push;
+
+  constructor(private readonly client: Redis) {
+    this.push = cappedListPush(client);
+  }
 
   async append(entry: AuditEntry, keep: number): Promise<void> {
-    const key = keys.audit(entry.job_id);
-    await redisTransaction(this.client.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, keep - 1));
+    await this.push(keys.audit(entry.job_id), JSON.stringify(entry), keep);
   }
 
   async list(jobId: string, limit: number): Promise<AuditEntry[]> {

@@ -1,25 +1,30 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
+import type { ClaimOutcome, Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
 import { defineScript } from './redis-script.js';
 
 // Compare-and-set per claim key, so that of all replicas firing one occurrence exactly one wins,
-// and an occurrence at or before the last claimed one never runs again. One call claims a batch.
+// and an occurrence at or before the last claimed one never runs again; the winner takes the lease
+// in the same step when it asks (owner not empty). One call claims a batch.
+// KEYS: claim, lease per claim; ARGV: occurrence, owner, ttl per claim. Replies 0 lost, 1 claimed, 2 leased.
 const CLAIM = `
-local won = {}
-for i, key in ipairs(KEYS) do
-  local last = tonumber(redis.call('GET', key) or '-1')
-  if last >= tonumber(ARGV[i]) then
-    won[i] = 0
+local outcome = {}
+for i = 1, #KEYS / 2 do
+  local occurrence, owner = ARGV[3 * i - 2], ARGV[3 * i - 1]
+  local last = tonumber(redis.call('GET', KEYS[2 * i - 1]) or '-1')
+  if last >= tonumber(occurrence) then
+    outcome[i] = 0
   else
-    redis.call('SET', key, ARGV[i])
-    won[i] = 1
+    redis.call('SET', KEYS[2 * i - 1], occurrence)
+    outcome[i] = 1
+    if owner ~= '' and redis.call('SET', KEYS[2 * i], owner, 'PX', ARGV[3 * i], 'NX') then outcome[i] = 2 end
   end
 end
-return won
+return outcome
 `;
+const OUTCOMES: readonly ClaimOutcome[] = ['lost', 'claimed', 'leased'];
 const RENEW = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -47,10 +52,12 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
     return `${this.client.options.keyPrefix ?? ''}${keys.changes}`;
   }
 
-  async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<boolean[]> {
+  async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<ClaimOutcome[]> {
     if (claims.length === 0) return [];
-    const won = await redisCall(() => this.claim(claims.map((claim) => keys.claim(claim.jobId)), claims.map((claim) => claim.occurrenceMs)));
-    return won.map((flag) => flag === 1);
+    const claimKeys = claims.flatMap(({ jobId }) => [keys.claim(jobId), keys.lease(jobId)]);
+    const args = claims.flatMap(({ occurrenceMs, lease }) => [occurrenceMs, lease?.owner ?? '', lease?.ttlMs ?? 0]);
+    const outcomes = await redisCall(() => this.claim(claimKeys, args));
+    return outcomes.map((code) => OUTCOMES[code]!);
   }
 
   async acquireLease(jobId: string, owner: string, ttlMs: number): Promise<boolean> {

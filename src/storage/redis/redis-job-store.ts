@@ -4,6 +4,7 @@ import { assertKeep, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
+import { cappedListPush } from './redis-capped-list.js';
 import { defineScript } from './redis-script.js';
 
 // Runs inside Redis so that concurrent patches (from any process) never overwrite each other.
@@ -24,9 +25,11 @@ return updated
 /** {@link JobStore} on Redis; see `keys.ts` for the layout. */
 export class RedisJobStore implements JobStore {
   private readonly patchJob;
+  private readonly pushRun;
 
   constructor(private readonly client: Redis) {
     this.patchJob = defineScript<string | null>(client, 'patchJob', PATCH_JOB);
+    this.pushRun = cappedListPush(client);
   }
 
   async create(job: ScheduledJob): Promise<void> {
@@ -70,8 +73,7 @@ export class RedisJobStore implements JobStore {
 
   async appendRun(run: RunRecord, keep: number): Promise<void> {
     assertKeep(keep);
-    const key = keys.runs(run.job_id);
-    await redisTransaction(this.client.multi().lpush(key, JSON.stringify(run)).ltrim(key, 0, keep - 1));
+    await this.pushRun(keys.runs(run.job_id), JSON.stringify(run), keep);
   }
 
   async listRuns(jobId: string, limit: number): Promise<RunRecord[]> {
