@@ -38,6 +38,8 @@ export class JobScheduler implements BeforeApplicationShutdown {
   private running = true;
   private readonly firing = new Set<Promise<void>>();
   private readonly pendingFires: Fire[] = [];
+  /** The definition each CronJob was armed from. */
+  private readonly definitions = new Map<string, ScheduledJob>();
   private nextBatch: Promise<void> | null = null;
   private closeBatch: (() => void) | null = null;
 
@@ -72,12 +74,14 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   /** Registers, replaces or removes the job's CronJob so that it matches the definition. */
   sync(job: ScheduledJob): void {
-    if (job.is_active) this.cron.register(job.job_id, triggerOf(job), this.onFire, this.running);
-    else this.cron.remove(job.job_id);
+    if (!job.is_active) return this.remove(job.job_id);
+    this.definitions.set(job.job_id, job);
+    this.cron.register(job.job_id, triggerOf(job), this.onFire, this.running);
     this.metrics.activeJobs.set(this.cron.count());
   }
 
   remove(jobId: string): void {
+    this.definitions.delete(jobId);
     this.cron.remove(jobId);
     this.metrics.activeJobs.set(this.cron.count());
   }
@@ -197,15 +201,15 @@ export class JobScheduler implements BeforeApplicationShutdown {
     });
   }
 
+  // A fire is claimed with the definition its CronJob was armed from, not a fresh read: every
+  // change reaches each replica through sync() (published changes, the periodic reconcile), and
+  // a run reads the job afresh as it starts. A thousand reads and parses per instant are saved.
   private async fireBatch(fires: Fire[]): Promise<void> {
+    const due = fires.flatMap(({ jobId, scheduledFor }): DueFire[] => {
+      const job = this.definitions.get(jobId);
+      return job ? [{ job, trigger: 'schedule', scheduledFor }] : [];
+    });
     try {
-      const jobs = await this.registry.getMany(fires.map((fire) => fire.jobId));
-      const due = fires.flatMap((fire, i): DueFire[] => {
-        const job = jobs[i];
-        if (job?.is_active) return [{ job, trigger: 'schedule', scheduledFor: fire.scheduledFor }];
-        this.cron.remove(fire.jobId);
-        return [];
-      });
       await this.claimAndRun(due);
     } catch (error) {
       // A store outage must not crash the timers: the fires are lost and logged, the next ones come.
