@@ -4,6 +4,7 @@ import { nyseSession, type NyseSession } from '../market-data/calendar/nyse-sess
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { CronRegistry } from './cron-registry.js';
+import { FireBatcher } from './fire-batcher.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
@@ -25,8 +26,6 @@ interface DueFire {
 
 /** Fires skipped for market hours are looked at this far ahead at most when previewing. */
 const PREVIEW_HORIZON_MS = 400 * 86_400_000;
-/** Turns of the event loop a batch of fires waits at most for more fires of its instant. */
-const MAX_GATHER_TURNS = 5;
 
 /**
  * Keeps one CronJob per active job and turns each fire into a run. With several replicas every
@@ -36,12 +35,9 @@ const MAX_GATHER_TURNS = 5;
 export class JobScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private running = true;
-  private readonly firing = new Set<Promise<void>>();
-  private readonly pendingFires: Fire[] = [];
+  private readonly batcher = new FireBatcher<Fire>((fires) => this.fireBatch(fires));
   /** The definition each CronJob was armed from. */
   private readonly definitions = new Map<string, ScheduledJob>();
-  private nextBatch: Promise<void> | null = null;
-  private closeBatch: (() => void) | null = null;
 
   constructor(
     private readonly cron: CronRegistry,
@@ -55,8 +51,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     this.cron.stopAll();
     // Fires already past their timer finish deciding (run or skip) while the store is still open.
-    this.closeBatch?.();
-    await Promise.allSettled(this.firing);
+    await this.batcher.flush();
     await this.executor.drain(this.options.shutdownGraceMs);
   }
 
@@ -174,32 +169,12 @@ export class JobScheduler implements BeforeApplicationShutdown {
     return armed && !job.market_hours_only ? armed : (this.nextRuns(job, 1)[0] ?? null);
   }
 
-  // Jobs on one schedule fire in the same instant: their fires are gathered until the timers of
-  // that instant have all run, then read with one MGET and claimed with one script call. The
-  // returned promise (the batch) settles when every fire of it is handed over.
+  // Jobs on one schedule fire in the same instant: their fires are claimed together, with one
+  // script call. A fire's promise settles when its batch has been handed over.
   private readonly onFire = (jobId: string, scheduledFor: Date): Promise<void> => {
     this.metrics.recordFire(scheduledFor);
-    this.pendingFires.push({ jobId, scheduledFor });
-    this.nextBatch ??= new Promise<void>((resolve) => this.closeBatchWhenQuiet(resolve, 0, 0));
-    return this.nextBatch;
+    return this.batcher.add({ jobId, scheduledFor });
   };
-
-  // The timers of one instant expire over a millisecond or two of Node's loop clock, so their
-  // fires arrive over several turns of the event loop: the batch closes at the first turn that
-  // brings no new fire, or after a few turns so that a steady stream of fires is not held back.
-  private closeBatchWhenQuiet(resolve: (batch: Promise<void>) => void, seen: number, turns: number): void {
-    this.closeBatch = () => {
-      this.closeBatch = null;
-      this.nextBatch = null;
-      const batch = this.fireBatch(this.pendingFires.splice(0)).finally(() => this.firing.delete(batch));
-      this.firing.add(batch);
-      resolve(batch);
-    };
-    setImmediate(() => {
-      if (this.pendingFires.length > seen && turns < MAX_GATHER_TURNS) this.closeBatchWhenQuiet(resolve, this.pendingFires.length, turns + 1);
-      else this.closeBatch?.();
-    });
-  }
 
   // A fire is claimed with the definition its CronJob was armed from, not a fresh read: every
   // change reaches each replica through sync() (published changes, the periodic reconcile), and
