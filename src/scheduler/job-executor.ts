@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
+import type { JobPatch, RunRecord, RunTrigger, ScheduledJob } from './job.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { JobRegistry } from './job-registry.js';
@@ -93,13 +93,13 @@ export class JobExecutor {
     return { ok: false, reason: refused };
   }
 
-  /** Records a fire that did not run: the previous run still going, the market closed. */
-  async recordSkipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string): Promise<void> {
+  /** Records a fire that did not run (the previous run still going, the market closed), with `patch` to its job. */
+  async recordSkipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string, patch: JobPatch): Promise<void> {
     const now = isoInZone(Date.now(), job.timezone);
     this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`, { job_id: job.job_id });
     const record: RunRecord = { ...newRunRecord(job, randomUUID(), trigger, scheduledFor, now), status: 'skipped', reason };
     this.metrics.recordRun(record);
-    await this.registry.recordRun(record);
+    await this.registry.recordRun(record, patch);
   }
 
   /** Records a run that will never end (crash, shutdown) as failed, and the job as failed. */
@@ -115,8 +115,7 @@ export class JobExecutor {
     };
     this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
     this.metrics.recordRun(record);
-    await this.registry.recordRun(record);
-    await this.registry.patch(job.job_id, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
+    await this.registry.recordRun(record, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
   }
 
   /** Refuses new runs, gives the ones in progress `graceMs` to finish, then records the rest as interrupted. */
@@ -218,8 +217,7 @@ export class JobExecutor {
 
   private async finish(job: ScheduledJob, record: RunRecord): Promise<void> {
     this.metrics.recordRun(record);
-    await this.registry.recordRun(record);
-    const updated = await this.registry.patch(job.job_id, {
+    const updated = await this.registry.recordRun(record, {
       status: record.status === 'failed' ? 'failed' : 'completed',
       last_result: lastResultOf(record),
     });

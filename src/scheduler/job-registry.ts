@@ -52,8 +52,9 @@ export class JobRegistry {
     return this.store.delete(jobId);
   }
 
-  recordRun(run: RunRecord): Promise<void> {
-    return this.store.appendRun(run, this.options.runHistoryLimit);
+  /** Appends the run record and applies `patch` to its job, atomically; null when the job no longer exists. */
+  recordRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
+    return this.store.recordRun(run, this.options.runHistoryLimit, patch);
   }
 
   runs(jobId: string, limit: number): Promise<RunRecord[]> {

@@ -145,8 +145,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   }
 
   private async recordSkipped({ job, trigger, scheduledFor }: DueFire, reason: string, next: Date | null): Promise<void> {
-    await this.executor.recordSkipped(job, trigger, scheduledFor, reason);
-    await this.registry.patch(job.job_id, { next_run: next ? isoInZone(next, job.timezone) : null });
+    await this.executor.recordSkipped(job, trigger, scheduledFor, reason, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
   /** Why a claimed occurrence got no lease (or none was asked for). */

@@ -20,8 +20,12 @@ export interface JobStore {
   patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null>;
   /** Removes the job, its index entry and its run history; false when it did not exist. */
   delete(jobId: string): Promise<boolean>;
-  /** Prepends a run record and keeps only the newest `keep` records of that job. */
-  appendRun(run: RunRecord, keep: number): Promise<void>;
+  /**
+   * Prepends a run record (keeping only the job's newest `keep`) and merges `patch` into the job,
+   * in one atomic step; returns the patched job, or null, writing nothing, when the job no longer
+   * exists (a run that ends after a delete leaves no history behind).
+   */
+  recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null>;
   /** Newest first. */
   listRuns(jobId: string, limit: number): Promise<RunRecord[]>;
   ping(): Promise<void>;

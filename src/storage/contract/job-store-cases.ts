@@ -47,8 +47,8 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
       const other = makeJob();
       await jobs.create(job);
       await jobs.create(other);
-      await jobs.appendRun(makeRun(job.job_id, 1), 10);
-      await jobs.appendRun(makeRun(other.job_id, 1), 10);
+      await jobs.recordRun(makeRun(job.job_id, 1), 10, {});
+      await jobs.recordRun(makeRun(other.job_id, 1), 10, {});
 
       expect(await jobs.delete(job.job_id)).toBe(true);
       expect(await jobs.get(job.job_id)).toBeNull();
@@ -60,7 +60,8 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
 
     it('lists runs newest first and keeps only the newest `keep`', async () => {
       const { jobs } = stores();
-      for (let n = 1; n <= 5; n++) await jobs.appendRun(makeRun('job-1', n), 3);
+      await jobs.create(makeJob({ job_id: 'job-1' }));
+      for (let n = 1; n <= 5; n++) await jobs.recordRun(makeRun('job-1', n), 3, {});
       expect(await jobs.listRuns('job-1', 10)).toEqual([makeRun('job-1', 5), makeRun('job-1', 4), makeRun('job-1', 3)]);
       expect((await jobs.listRuns('job-1', 2)).map((run) => run.run_id)).toEqual(['run-5', 'run-4']);
       expect(await jobs.listRuns('job-1', 0)).toEqual([]);
@@ -69,8 +70,23 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
 
     it('rejects a `keep` below 1 instead of silently keeping everything or nothing', async () => {
       const { jobs } = stores();
-      await expect(jobs.appendRun(makeRun('job-1', 1), 0)).rejects.toThrow(RangeError);
+      await jobs.create(makeJob({ job_id: 'job-1' }));
+      await expect(jobs.recordRun(makeRun('job-1', 1), 0, {})).rejects.toThrow(RangeError);
       expect(await jobs.listRuns('job-1', 10)).toEqual([]);
+    });
+
+    it('records a run and patches its job in one step, and writes neither for a job that is gone', async () => {
+      const { jobs } = stores();
+      const job = makeJob();
+      await jobs.create(job);
+      const updated = await jobs.recordRun(makeRun(job.job_id, 1), 10, { status: 'completed', last_run: '2026-01-05T14:30:00.000Z' });
+      expect(updated).toEqual({ ...job, status: 'completed', last_run: '2026-01-05T14:30:00.000Z' });
+      expect(await jobs.get(job.job_id)).toEqual(updated);
+      expect(await jobs.listRuns(job.job_id, 10)).toEqual([makeRun(job.job_id, 1)]);
+
+      expect(await jobs.recordRun(makeRun('gone', 1), 10, { status: 'completed' })).toBeNull();
+      expect(await jobs.get('gone')).toBeNull();
+      expect(await jobs.listRuns('gone', 10)).toEqual([]);
     });
 
     it('answers ping', async () => {

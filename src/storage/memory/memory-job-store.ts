@@ -42,10 +42,12 @@ export class MemoryJobStore implements JobStore {
     return this.jobs.delete(jobId);
   }
 
-  async appendRun(run: RunRecord, keep: number): Promise<void> {
+  async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
+    if (!this.jobs.has(run.job_id)) return null;
     const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];
     this.runs.set(run.job_id, history.slice(0, keep));
+    return this.patch(run.job_id, patch);
   }
 
   async listRuns(jobId: string, limit: number): Promise<RunRecord[]> {

@@ -4,7 +4,6 @@ import { assertKeep, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
-import { cappedListPush } from './redis-capped-list.js';
 import { defineScript } from './redis-script.js';
 
 // Runs inside Redis so that concurrent patches (from any process) never overwrite each other.
@@ -12,24 +11,32 @@ import { defineScript } from './redis-script.js';
 // significant digits of a number. Jobs hold no empty arrays (stock_ids is never empty) and their
 // numbers are small integers, which round-trip exactly; the store contract pins both.
 // JSON null decodes to cjson.null, so a null in the patch is stored as null.
-const PATCH_JOB = `
+const READ_JOB = `
 local raw = redis.call('GET', KEYS[1])
 if not raw then return nil end
+`;
+const MERGE_PATCH = `
 local job = cjson.decode(raw)
 for field, value in pairs(cjson.decode(ARGV[1])) do job[field] = value end
 local updated = cjson.encode(job)
 redis.call('SET', KEYS[1], updated)
 return updated
 `;
+const PATCH_JOB = READ_JOB + MERGE_PATCH;
+// KEYS: job, runs; ARGV: patch, record, keep.
+const RECORD_RUN = `${READ_JOB}
+redis.call('LPUSH', KEYS[2], ARGV[2])
+redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+${MERGE_PATCH}`;
 
 /** {@link JobStore} on Redis; see `keys.ts` for the layout. */
 export class RedisJobStore implements JobStore {
   private readonly patchJob;
-  private readonly pushRun;
+  private readonly recordRunScript;
 
   constructor(private readonly client: Redis) {
     this.patchJob = defineScript<string | null>(client, 'patchJob', PATCH_JOB);
-    this.pushRun = cappedListPush(client);
+    this.recordRunScript = defineScript<string | null>(client, 'recordRun', RECORD_RUN);
   }
 
   async create(job: ScheduledJob): Promise<void> {
@@ -71,9 +78,11 @@ export class RedisJobStore implements JobStore {
     return deletedJobs === 1;
   }
 
-  async appendRun(run: RunRecord, keep: number): Promise<void> {
+  async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
-    await this.pushRun(keys.runs(run.job_id), JSON.stringify(run), keep);
+    const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id)];
+    const updated = await redisCall(() => this.recordRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run), keep]));
+    return updated === null ? null : parseJob(updated);
   }
 
   async listRuns(jobId: string, limit: number): Promise<RunRecord[]> {

@@ -95,7 +95,7 @@ describe('Redis layout', () => {
     const job = makeJob();
     await jobs.create(job);
     await jobs.patch(job.job_id, { stock_ids: ['MSFT'], interval_seconds: 3600, lookback_days: 30 });
-    for (let n = 1; n <= 4; n++) await jobs.appendRun(makeRun(job.job_id, n), 2);
+    for (let n = 1; n <= 4; n++) await jobs.recordRun(makeRun(job.job_id, n), 2, {});
     await bars.upsert(series, [makeBar(1), makeBar(0)]);
     await bars.writeSnapshot(snapshotId, snapshotRecords, 3600);
 
