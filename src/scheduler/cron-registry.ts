@@ -91,8 +91,9 @@ export class CronRegistry {
   private armAfter(entry: Entry, after: Date): void {
     // On a busy event loop `next` can pass between computing it and starting the timer; CronJob
     // then throws "Date in past" and stays marked active, which would silence the job for good.
-    for (let from = after, attempt = 1; ; from = new Date(), attempt++) {
-      const next = nextOccurrence(entry.trigger, from);
+    for (let attempt = 1; ; attempt++) {
+      // Late (a busy process), the first occurrence after `after` may have passed: start from now.
+      const next = nextOccurrence(entry.trigger, new Date(Math.max(after.getTime(), Date.now())));
       if (next.getTime() <= Date.now()) continue;
       // A zone given spares CronTime from asking Intl for the system's, which costs more than the rest.
       entry.cronJob.setTime(new CronTime(next, 'UTC'));

@@ -1,4 +1,6 @@
-import { cronExpressionError, latestOccurrence, nextOccurrences, triggerOf } from './schedule.js';
+import { CronTime } from 'cron';
+import fc from 'fast-check';
+import { cronExpressionError, latestOccurrence, nextOccurrence, nextOccurrences, triggerOf } from './schedule.js';
 
 const spec = (fields: Partial<Parameters<typeof triggerOf>[0]>) => ({
   schedule_time: null,
@@ -119,5 +121,30 @@ describe('latestOccurrence', () => {
     const daily = triggerOf(spec({ schedule_time: '17:00' }));
     const at = new Date('2026-11-19T22:00:00Z');
     expect(latestOccurrence(daily, at, at)?.toISOString()).toBe(at.toISOString());
+  });
+});
+
+describe('nextOccurrence', () => {
+  // cron itself gives up on dates more than 8 years past the real clock: instants stay near today.
+  it('agrees with cron for any instant, whatever its milliseconds', () => {
+    const expressions = ['* * * * * *', '*/7 * * * * *', '30 15 9 * * 1-5', '0 0 17 * * *', '0 30 1 * * *', '0 */5 * * *'];
+    const zones = ['UTC', 'America/New_York', 'Asia/Kathmandu'];
+    fc.assert(
+      fc.property(fc.constantFrom(...expressions), fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2031, 0, 1) }), (expression, timezone, ms) => {
+        const expected = new CronTime(expression, timezone).getNextDateFrom(new Date(ms), timezone).toMillis();
+        expect(nextOccurrence({ kind: 'cron', expression, timezone }, new Date(ms)).getTime()).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers instants of one second alike, the second itself excluded', () => {
+    const trigger = { kind: 'cron' as const, expression: '* * * * * *', timezone: 'UTC' };
+    const next = (at: string) => nextOccurrence(trigger, new Date(at)).toISOString();
+    expect([next('2026-01-05T14:30:00.999Z'), next('2026-01-05T14:30:00.000Z'), next('2026-01-05T14:30:00.500Z')]).toEqual([
+      '2026-01-05T14:30:01.000Z',
+      '2026-01-05T14:30:01.000Z',
+      '2026-01-05T14:30:01.000Z',
+    ]);
   });
 });

@@ -19,9 +19,10 @@ export function triggerOf(spec: ScheduleFields): Trigger {
 // schedules: a thousand jobs on one expression firing together ask for the same next date.
 interface ParsedCron {
   time: CronTime;
-  lastAfter: number;
-  lastNext: number;
+  /** Next date by the second it was asked after; a few seconds are kept (fires, late re-arms). */
+  nexts: Map<number, number>;
 }
+const NEXTS_MAX = 8;
 const parsed = new Map<string, ParsedCron>();
 const PARSED_MAX = 1000;
 
@@ -30,7 +31,7 @@ function parsedCron(trigger: Extract<Trigger, { kind: 'cron' }>): ParsedCron {
   let entry = parsed.get(key);
   if (!entry) {
     if (parsed.size >= PARSED_MAX) parsed.clear();
-    entry = { time: new CronTime(trigger.expression, trigger.timezone), lastAfter: NaN, lastNext: NaN };
+    entry = { time: new CronTime(trigger.expression, trigger.timezone), nexts: new Map() };
     parsed.set(key, entry);
   }
   return entry;
@@ -38,11 +39,16 @@ function parsedCron(trigger: Extract<Trigger, { kind: 'cron' }>): ParsedCron {
 
 function nextCronDate(trigger: Extract<Trigger, { kind: 'cron' }>, after: Date): Date {
   const entry = parsedCron(trigger);
-  if (entry.lastAfter !== after.getTime()) {
-    entry.lastNext = entry.time.getNextDateFrom(after, trigger.timezone).toMillis();
-    entry.lastAfter = after.getTime();
+  // Cron fires on whole seconds, so the next date after any instant is the one after the start of
+  // its second: jobs re-armed at different milliseconds of one second (a busy process) share it.
+  const second = Math.floor(after.getTime() / 1000) * 1000;
+  let next = entry.nexts.get(second);
+  if (next === undefined) {
+    if (entry.nexts.size >= NEXTS_MAX) entry.nexts.clear();
+    next = entry.time.getNextDateFrom(new Date(second), trigger.timezone).toMillis();
+    entry.nexts.set(second, next);
   }
-  return new Date(entry.lastNext);
+  return new Date(next);
 }
 
 /** The first `count` fire times strictly after `after`. */
