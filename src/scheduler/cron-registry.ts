@@ -145,7 +145,11 @@ export class CronRegistry {
       } catch (error) {
         fired = Promise.reject(error as Error);
       }
-      void fired.catch((error: unknown) => this.logger.error(`job ${jobId}: fire handler failed: ${String(error)}`)).finally(() => this.queueRearm(jobId, entry, scheduledFor));
+      const rearm = () => this.queueRearm(jobId, entry, scheduledFor);
+      fired.then(rearm, (error: unknown) => {
+        this.logger.error(`job ${jobId}: fire handler failed: ${String(error)}`);
+        rearm();
+      });
     };
     // Created unstarted: arm() gives it its real date.
     return CronJob.from({ cronTime: new Date(Date.now() + 86_400_000), start: false, onTick });
