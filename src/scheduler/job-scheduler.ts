@@ -8,7 +8,6 @@ import { FireBatcher } from './fire-batcher.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
-import { JobRegistry } from './job-registry.js';
 import { nextOccurrence, triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
@@ -41,7 +40,6 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   constructor(
     private readonly cron: CronRegistry,
-    private readonly registry: JobRegistry,
     private readonly executor: JobExecutor,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly metrics: SchedulerMetrics,
@@ -131,11 +129,11 @@ export class JobScheduler implements BeforeApplicationShutdown {
     const skipped: Promise<void>[] = [];
     fires.forEach((fire, i) => {
       const { job, trigger, scheduledFor } = fire;
-      const next = this.nextFireAfter(job, trigger);
       if (outcomes[i] === 'lost') {
         this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
         return;
       }
+      const next = this.nextFireAfter(job, trigger);
       const started = outcomes[i] === 'leased' ? this.executor.startLeased(job, trigger, scheduledFor, next, claims[i]!.lease!.owner) : null;
       if (started?.ok) return;
       const reason = started?.reason ?? this.skipReason(job, scheduledFor);
