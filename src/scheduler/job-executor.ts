@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { JobPatch, RunRecord, RunTrigger, ScheduledJob } from './job.js';
-import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { JobRegistry } from './job-registry.js';
-import { lastResultOf, newRunRecord, runStatusOf } from './run-record.js';
+import { newRunRecord, runStatusOf } from './run-record.js';
+import { RunRecorder } from './run-recorder.js';
 import { runWindow } from './run-window.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { SymbolFetcher } from './symbol-fetcher.js';
@@ -43,7 +43,7 @@ export class JobExecutor {
   constructor(
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly registry: JobRegistry,
-    private readonly metrics: SchedulerMetrics,
+    private readonly recorder: RunRecorder,
     private readonly fetcher: SymbolFetcher,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
@@ -93,31 +93,6 @@ export class JobExecutor {
     return { ok: false, reason: refused };
   }
 
-  /** Records a fire that did not run (the previous run still going, the market closed), with `patch` to its job. */
-  async recordSkipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string, patch: JobPatch): Promise<void> {
-    const now = isoInZone(Date.now(), job.timezone);
-    this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`, { job_id: job.job_id });
-    const record: RunRecord = { ...newRunRecord(job, randomUUID(), trigger, scheduledFor, now), status: 'skipped', reason };
-    this.metrics.recordRun(record);
-    await this.registry.recordRun(record, patch);
-  }
-
-  /** Records a run that will never end (crash, shutdown) as failed, and the job as failed. */
-  async recordInterrupted(job: ScheduledJob, run: Pick<InFlight, 'runId' | 'trigger' | 'scheduledFor'>, startTime: string, reason: string): Promise<void> {
-    const end = Date.now();
-    const record: RunRecord = {
-      ...newRunRecord(job, run.runId, run.trigger, run.scheduledFor, startTime),
-      status: 'failed',
-      end_time: isoInZone(end, job.timezone),
-      failed_stocks: [...job.stock_ids],
-      duration_ms: Math.max(0, end - Date.parse(startTime)),
-      reason,
-    };
-    this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
-    this.metrics.recordRun(record);
-    await this.registry.recordRun(record, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
-  }
-
   /** Refuses new runs, gives the ones in progress `graceMs` to finish, then records the rest as interrupted. */
   async drain(graceMs: number): Promise<void> {
     this.accepting = false;
@@ -134,7 +109,7 @@ export class JobExecutor {
     for (const run of this.inFlight.values()) {
       run.interrupted = true;
       const reason = `interrupted: the service shut down before the run ended (grace ${graceMs} ms)`;
-      await this.recordInterrupted(run.job, run, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
+      await this.recorder.interrupted(run.job, run, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
         this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`, { job_id: run.job.job_id, run_id: run.runId }),
       );
     }
@@ -211,21 +186,7 @@ export class JobExecutor {
     record.status = runStatusOf(record);
     record.end_time = isoInZone(ended, job.timezone);
     record.duration_ms = ended - started;
-    if (!run.interrupted) await this.finish(job, record);
+    if (!run.interrupted) await this.recorder.finished(job, record);
     return record;
-  }
-
-  private async finish(job: ScheduledJob, record: RunRecord): Promise<void> {
-    this.metrics.recordRun(record);
-    const updated = await this.registry.recordRun(record, {
-      status: record.status === 'failed' ? 'failed' : 'completed',
-      last_result: lastResultOf(record),
-    });
-    // Stopped while it ran: the run is finished, the job stays paused.
-    if (updated && !updated.is_active) await this.registry.patch(job.job_id, { status: 'paused' });
-    this.logger.log(
-      `job ${job.job_id} run ${record.run_id}: ${record.status} (${record.fetched_stocks.length} ok, ${record.failed_stocks.length} failed, ${record.points_written} bars, ${record.duration_ms} ms)`,
-      { job_id: job.job_id, run_id: record.run_id, status: record.status },
-    );
   }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { COORDINATOR, type Coordinator, type JobChange } from '../storage/coordinator.js';
 import type { ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
+import { RunRecorder } from './run-recorder.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
 import { latestOccurrence, triggerOf } from './schedule.js';
@@ -22,6 +23,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     private readonly scheduler: JobScheduler,
     private readonly registry: JobRegistry,
     private readonly executor: JobExecutor,
+    private readonly recorder: RunRecorder,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
@@ -95,6 +97,6 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     // Which trigger started the lost run is not stored; a crash mid-run is by far most often a scheduled one.
     const run = { runId: randomUUID(), trigger: 'schedule' as const, scheduledFor: null };
     const reason = 'interrupted: the service stopped (crash or kill) while this run was in progress';
-    await this.executor.recordInterrupted(job, run, job.last_run ?? job.updated_at, reason);
+    await this.recorder.interrupted(job, run, job.last_run ?? job.updated_at, reason);
   }
 }

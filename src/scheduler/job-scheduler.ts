@@ -7,6 +7,7 @@ import { CronRegistry } from './cron-registry.js';
 import { FireBatcher } from './fire-batcher.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
+import { RunRecorder } from './run-recorder.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { nextOccurrence, triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
@@ -41,6 +42,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   constructor(
     private readonly cron: CronRegistry,
     private readonly executor: JobExecutor,
+    private readonly recorder: RunRecorder,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly metrics: SchedulerMetrics,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
@@ -143,7 +145,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   }
 
   private async recordSkipped({ job, trigger, scheduledFor }: DueFire, reason: string, next: Date | null): Promise<void> {
-    await this.executor.recordSkipped(job, trigger, scheduledFor, reason, { next_run: next ? isoInZone(next, job.timezone) : null });
+    await this.recorder.skipped(job, trigger, scheduledFor, reason, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
   /** Why a claimed occurrence got no lease (or none was asked for). */

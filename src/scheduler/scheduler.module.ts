@@ -11,6 +11,7 @@ import { StoreConnection, storeProviders } from '../storage/store.providers.js';
 import { CronRegistry } from './cron-registry.js';
 import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
+import { RunRecorder } from './run-recorder.js';
 import { JobManager } from './job-manager.js';
 import { JobRegistry } from './job-registry.js';
 import { JobReconciler } from './job-reconciler.js';
@@ -30,6 +31,7 @@ const providers: Provider[] = [
   SymbolFetcher,
   CronRegistry,
   JobRegistry,
+  RunRecorder,
   JobExecutor,
   JobScheduler,
   JobReconciler,

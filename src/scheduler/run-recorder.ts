@@ -1,0 +1,67 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import type { JobPatch, RunRecord, RunTrigger, ScheduledJob } from './job.js';
+import { JobRegistry } from './job-registry.js';
+import { lastResultOf, newRunRecord } from './run-record.js';
+import { isoInZone } from './time-format.js';
+
+/** Which run a record is about. */
+export interface RunRef {
+  runId: string;
+  trigger: RunTrigger;
+  scheduledFor: Date | null;
+}
+
+/**
+ * Writes how a fire or a run ended: its run record and its job's state in one store call, its
+ * metrics and its log line. Used by the executor, the scheduler and the reconciler alike.
+ */
+@Injectable()
+export class RunRecorder {
+  private readonly logger = new Logger(RunRecorder.name);
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly metrics: SchedulerMetrics,
+  ) {}
+
+  /** A fire that did not run (the previous run still going, the market closed), with `patch` to its job. */
+  async skipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string, patch: JobPatch): Promise<void> {
+    const now = isoInZone(Date.now(), job.timezone);
+    this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`, { job_id: job.job_id });
+    const record: RunRecord = { ...newRunRecord(job, randomUUID(), trigger, scheduledFor, now), status: 'skipped', reason };
+    this.metrics.recordRun(record);
+    await this.registry.recordRun(record, patch);
+  }
+
+  /** A run that will never end (crash, shutdown): failed, and the job failed (or paused if stopped). */
+  async interrupted(job: ScheduledJob, run: RunRef, startTime: string, reason: string): Promise<void> {
+    const end = Date.now();
+    const record: RunRecord = {
+      ...newRunRecord(job, run.runId, run.trigger, run.scheduledFor, startTime),
+      status: 'failed',
+      end_time: isoInZone(end, job.timezone),
+      failed_stocks: [...job.stock_ids],
+      duration_ms: Math.max(0, end - Date.parse(startTime)),
+      reason,
+    };
+    this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
+    this.metrics.recordRun(record);
+    await this.registry.recordRun(record, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
+  }
+
+  /** A run that ended: its record, and the job completed or failed (paused if stopped while it ran). */
+  async finished(job: ScheduledJob, record: RunRecord): Promise<void> {
+    this.metrics.recordRun(record);
+    const updated = await this.registry.recordRun(record, {
+      status: record.status === 'failed' ? 'failed' : 'completed',
+      last_result: lastResultOf(record),
+    });
+    if (updated && !updated.is_active) await this.registry.patch(job.job_id, { status: 'paused' });
+    this.logger.log(
+      `job ${job.job_id} run ${record.run_id}: ${record.status} (${record.fetched_stocks.length} ok, ${record.failed_stocks.length} failed, ${record.points_written} bars, ${record.duration_ms} ms)`,
+      { job_id: job.job_id, run_id: record.run_id, status: record.status },
+    );
+  }
+}
