@@ -6,10 +6,10 @@ import { nextOccurrence, type Trigger } from './schedule.js';
 /** Prefix of every CronJob name we register, so a host app's own jobs never collide with ours. */
 export const CRON_NAME_PREFIX = 'stock-scheduler:';
 
-/** Settles once the fire is handed over; the job's CronJob is armed again only then. */
 /** CronJobs armed again per turn of the event loop after a burst of fires. */
 const REARM_SLICE = 64;
 
+/** Settles once the fire is handed over; the job's CronJob is armed again only then. */
 export type FireHandler = (jobId: string, scheduledFor: Date) => Promise<void>;
 
 interface Entry {
@@ -117,7 +117,7 @@ export class CronRegistry {
   }
 
   private readonly rearmSlice = (): void => {
-    for (const { jobId, entry, after } of this.rearmQueue.slice(0, REARM_SLICE)) {
+    for (const { jobId, entry, after } of this.rearmQueue.splice(0, REARM_SLICE)) {
       // A job removed or stopped meanwhile stays so.
       if (this.entries.get(jobId) !== entry || entry.armedFor === null) continue;
       try {
@@ -126,7 +126,6 @@ export class CronRegistry {
         this.logger.error(`job ${jobId}: could not arm its next fire: ${String(error)}`);
       }
     }
-    this.rearmQueue.splice(0, REARM_SLICE);
     if (this.rearmQueue.length > 0) setImmediate(this.rearmSlice);
   };
 

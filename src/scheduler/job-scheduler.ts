@@ -1,14 +1,14 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { nyseSession, type NyseSession } from '../market-data/calendar/nyse-session.js';
+import { nyseSession } from '../market-data/calendar/nyse-session.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { CronRegistry } from './cron-registry.js';
 import { FireBatcher } from './fire-batcher.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
-import { RunRecorder } from './run-recorder.js';
 import type { ScheduleSpec } from './job-spec.js';
+import { RunRecorder } from './run-recorder.js';
 import { nextOccurrence, triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
@@ -122,10 +122,11 @@ export class JobScheduler implements BeforeApplicationShutdown {
    * run (not running here, market open), and starts those runs before anything else is written.
    */
   private async claimAndRun(fires: DueFire[]): Promise<void> {
-    const claims = fires.map(({ job, scheduledFor }) => ({
+    const heldBack = fires.map(({ job, scheduledFor }) => this.localSkipReason(job, scheduledFor));
+    const claims = fires.map(({ job, scheduledFor }, i) => ({
       jobId: job.job_id,
       occurrenceMs: scheduledFor.getTime(),
-      lease: this.executor.isRunning(job.job_id) || this.closedSession(job, scheduledFor) ? undefined : { owner: randomUUID(), ttlMs: this.options.leaseTtlMs },
+      lease: heldBack[i] ? undefined : { owner: randomUUID(), ttlMs: this.options.leaseTtlMs },
     }));
     const outcomes = await this.coordinator.claimOccurrences(claims);
     const skipped: Promise<void>[] = [];
@@ -138,7 +139,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
       const next = this.nextFireAfter(job, trigger);
       const started = outcomes[i] === 'leased' ? this.executor.startLeased(job, trigger, scheduledFor, next, claims[i]!.lease!.owner) : null;
       if (started?.ok) return;
-      const reason = started?.reason ?? this.skipReason(job, scheduledFor);
+      const reason = started?.reason ?? heldBack[i] ?? 'a run of this job is in progress on another replica';
       skipped.push(this.recordSkipped(fire, reason, next).catch((error: unknown) => this.fireFailed(job.job_id, scheduledFor, error)));
     });
     await Promise.all(skipped);
@@ -148,18 +149,11 @@ export class JobScheduler implements BeforeApplicationShutdown {
     await this.recorder.skipped(job, trigger, scheduledFor, reason, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
-  /** Why a claimed occurrence got no lease (or none was asked for). */
-  private skipReason(job: ScheduledJob, scheduledFor: Date): string {
-    const session = this.closedSession(job, scheduledFor);
-    if (session) return `market closed: ${session.reason}`;
-    if (this.executor.isRunning(job.job_id)) return 'the previous run is still in progress';
-    return 'a run of this job is in progress on another replica';
-  }
-
-  private closedSession(job: ScheduledJob, at: Date): NyseSession | null {
-    if (!job.market_hours_only) return null;
-    const session = nyseSession(at);
-    return session.open ? null : session;
+  /** Why this replica would not run the occurrence whoever claims it: no lease is asked for then. */
+  private localSkipReason(job: ScheduledJob, scheduledFor: Date): string | null {
+    const session = job.market_hours_only ? nyseSession(scheduledFor) : null;
+    if (session && !session.open) return `market closed: ${session.reason}`;
+    return this.executor.isRunning(job.job_id) ? 'the previous run is still in progress' : null;
   }
 
   private nextFireAfter(job: ScheduledJob, trigger: RunTrigger): Date | null {

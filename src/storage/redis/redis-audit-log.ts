@@ -2,18 +2,25 @@ import type { Redis } from 'ioredis';
 import type { AuditEntry, AuditLog } from '../audit-log.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
-import { cappedListPush } from './redis-capped-list.js';
+import { defineScript } from './redis-script.js';
+
+// LPUSH + LTRIM as one script: atomic like a MULTI, but it leaves in the client's automatic
+// pipeline with everything else, where a MULTI costs a socket write of its own.
+const PUSH_CAPPED = `
+redis.call('LPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+`;
 
 /** {@link AuditLog} on Redis: a capped LIST per job at `scheduler:audit:{job_id}`, newest first. */
 export class RedisAuditLog implements AuditLog {
   private readonly push;
 
   constructor(private readonly client: Redis) {
-    this.push = cappedListPush(client);
+    this.push = defineScript<null>(client, 'pushCapped', PUSH_CAPPED);
   }
 
   async append(entry: AuditEntry, keep: number): Promise<void> {
-    await this.push(keys.audit(entry.job_id), JSON.stringify(entry), keep);
+    await redisCall(() => this.push([keys.audit(entry.job_id)], [JSON.stringify(entry), keep]));
   }
 
   async list(jobId: string, limit: number): Promise<AuditEntry[]> {
