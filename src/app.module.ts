@@ -22,6 +22,7 @@ export class AppModule {
           shutdownGraceMs: config.shutdownGraceMs,
           leaseTtlMs: config.leaseTtlMs,
           reconcileIntervalMs: config.reconcileIntervalMs,
+          auditRetentionDays: config.auditRetentionDays,
           yahoo: { baseUrl: config.yahooBaseUrl, maxRps: config.yahooMaxRps },
         }),
         MarketDataModule,

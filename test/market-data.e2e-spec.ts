@@ -1,5 +1,5 @@
 import { useE2eApp } from './support/e2e-context.js';
-import { eventually, keysUnder } from './support/test-app.js';
+import { keysUnder, recordedRuns } from './support/test-app.js';
 
 interface BarBody {
   date: string;
@@ -15,10 +15,7 @@ describe('stored market data (redis store)', () => {
 
   const runAndWait = async (id: string, expectedRuns: number) => {
     await http().post(`/scheduler/jobs/${id}/run`).expect(202);
-    return eventually(async () => {
-      const runs = (await http().get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
-      return runs.length >= expectedRuns ? runs[0] : undefined;
-    }, 20_000);
+    return (await recordedRuns(ctx.t.app.getHttpServer(), id, expectedRuns, 20_000))[0];
   };
 
   it('stores one series per symbol and interval, upserts overlapping runs in place, and serves ranges oldest first', async () => {

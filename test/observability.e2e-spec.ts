@@ -1,5 +1,5 @@
 import { useE2eApp } from './support/e2e-context.js';
-import { eventually } from './support/test-app.js';
+import { recordedRuns } from './support/test-app.js';
 
 /** The value of one sample line of a Prometheus text page, or undefined. */
 function sample(page: string, line: string): number | undefined {
@@ -17,7 +17,7 @@ describe('metrics and health (redis store)', () => {
 
     const id = (await http().post('/scheduler/jobs').send({ name: 'metered', stock_ids: ['AAPL', 'NOPE'] }).expect(201)).body.job_id;
     await http().post(`/scheduler/jobs/${id}/run`).expect(202);
-    await eventually(async () => ((await http().get(`/scheduler/jobs/${id}/runs`)).body.length ? true : undefined));
+    await recordedRuns(ctx.t.app.getHttpServer(), id);
 
     const page = (await http().get('/metrics').expect(200).expect('content-type', /text\/plain/)).text;
     expect(sample(page, 'scheduler_runs_total{status="partial_success",trigger="manual"}')).toBe(1);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, eventually, type TestApp } from './support/test-app.js';
+import { createTestApp, eventually, recordedRuns, type TestApp } from './support/test-app.js';
 
 interface Run {
   trigger: string;
@@ -38,14 +38,26 @@ describe('recovery (redis store)', () => {
     const first = await open();
     const id = (await request(first.app.getHttpServer()).post('/scheduler/jobs').send({ name: 'crashed', stock_ids: ['AAPL'], cron: '0 9 * * *' }).expect(201)).body.job_id;
     await first.stop();
-    await rewrite(first, id, { status: 'running', last_run: new Date(Date.now() - 60_000).toISOString() });
+    // What a run leaves as it starts: the job running, and its record as the current run.
+    const started = new Date(Date.now() - 60_000).toISOString();
+    const current = { run_id: 'crashed-run', job_id: id, trigger: 'schedule', scheduled_for: '2026-01-05T09:00:00.000-05:00', start_time: started, status: 'running' };
+    await rewrite(first, id, { status: 'running', last_run: started });
+    await first.redis!.set(`${first.keyPrefix}scheduler:current-run:${id}`, JSON.stringify(current));
 
     const second = await open(first.keyPrefix);
     const job = (await request(second.app.getHttpServer()).get(`/scheduler/jobs/${id}`).expect(200)).body;
     expect(job.status).toBe('failed');
-    expect(job.last_result).toMatchObject({ status: 'failed', failed_count: 1 });
-    const [run] = await runsOf(second, id);
-    expect(run).toMatchObject({ status: 'failed', reason: expect.stringContaining('interrupted: the service stopped') });
+    expect(job.last_result).toMatchObject({ run_id: 'crashed-run', status: 'failed', failed_count: 1 });
+    expect(await runsOf(second, id)).toEqual([
+      expect.objectContaining({
+        run_id: 'crashed-run',
+        trigger: 'schedule',
+        scheduled_for: '2026-01-05T09:00:00.000-05:00',
+        start_time: started,
+        status: 'failed',
+        reason: expect.stringContaining('stopped renewing its lease'),
+      }),
+    ]);
   });
 
   it('catches up once on a fire missed within the grace, and moves on from one missed beyond it', async () => {
@@ -60,10 +72,7 @@ describe('recovery (redis store)', () => {
     await rewrite(first, stale, { next_run: threeDaysAgo });
 
     const second = await open(first.keyPrefix);
-    const [caughtUp] = await eventually(async () => {
-      const runs = await runsOf(second, recent);
-      return runs.length ? runs : undefined;
-    });
+    const [caughtUp] = await recordedRuns<Run>(second.app.getHttpServer(), recent);
     expect(caughtUp).toMatchObject({ trigger: 'catch_up', status: 'success' });
     expect(caughtUp.scheduled_for).toMatch(/T09:00:00\.000-0[45]:00$/);
     expect(Date.now() - Date.parse(caughtUp.scheduled_for!)).toBeLessThanOrEqual(86_400_000);

@@ -1,9 +1,10 @@
 import { useE2eApp } from './support/e2e-context.js';
-import { eventually, type StoreKind } from './support/test-app.js';
+import { recordedRuns, type StoreKind } from './support/test-app.js';
 
 /** Seed 002's "Test API Endpoints" and "Sample Test Scenario", unchanged, on both stores. */
 describe.each<StoreKind>(['redis', 'memory'])('seed 002 walkthrough (%s store)', (store) => {
-  const { http } = useE2eApp(store);
+  const ctx = useE2eApp(store);
+  const { http } = ctx;
 
   it('creates, reads, updates, stops, starts, runs and deletes a job', async () => {
     const created = await http()
@@ -62,10 +63,7 @@ describe.each<StoreKind>(['redis', 'memory'])('seed 002 walkthrough (%s store)',
 
     const run = await http().post(`/scheduler/jobs/${id}/run`).expect(202);
     expect(run.body).toEqual({ message: 'Job run started', run_id: expect.any(String) });
-    const [record] = await eventually(async () => {
-      const runs = (await http().get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
-      return runs.length ? runs : undefined;
-    });
+    const [record] = await recordedRuns(ctx.t.app.getHttpServer(), id);
     expect(record).toMatchObject({
       run_id: run.body.run_id,
       job_id: id,

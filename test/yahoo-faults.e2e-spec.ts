@@ -1,5 +1,5 @@
 import { useE2eApp } from './support/e2e-context.js';
-import { eventually } from './support/test-app.js';
+import { recordedRuns } from './support/test-app.js';
 
 interface Run {
   status: string;
@@ -14,10 +14,7 @@ describe('Yahoo faults (redis store)', () => {
 
   const runOnce = async (id: string, count: number): Promise<Run> => {
     await http().post(`/scheduler/jobs/${id}/run`).expect(202);
-    return eventually(async () => {
-      const runs = (await http().get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
-      return runs.length >= count ? runs[0] : undefined;
-    }, 20_000, `run ${count}`);
+    return (await recordedRuns<Run>(ctx.t.app.getHttpServer(), id, count, 20_000))[0]!;
   };
 
   it('degrades per symbol through 429 storms, 5xx, garbage and slow answers', async () => {

@@ -18,6 +18,7 @@ class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000) SHUTDOWN_GRACE_MS = 30_000;
   @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(3_600_000) SCHEDULER_LEASE_TTL_MS = 30_000;
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) SCHEDULER_RECONCILE_MS = 15_000;
+  @IsOptional() @Type(() => Number) @Min(0.001) @Max(36_500) AUDIT_RETENTION_DAYS = 90;
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   YAHOO_BASE_URL?: string;
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
@@ -38,6 +39,7 @@ export interface AppConfig {
   shutdownGraceMs: number;
   leaseTtlMs: number;
   reconcileIntervalMs: number;
+  auditRetentionDays: number;
   yahooBaseUrl: string | null;
   corsOrigins: string[];
   apiKey: string | null;
@@ -67,6 +69,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     leaseTtlMs: parsed.SCHEDULER_LEASE_TTL_MS,
     reconcileIntervalMs: parsed.SCHEDULER_RECONCILE_MS,
+    auditRetentionDays: parsed.AUDIT_RETENTION_DAYS,
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
     apiKey: parsed.API_KEY ?? null,
     rateLimitPerMinute: parsed.API_RATE_LIMIT,

@@ -21,6 +21,9 @@ export class SchedulerHealthIndicators {
     const check = this.health.check('store');
     try {
       await this.store.ping();
+      if (await this.store.outOfMemory()) {
+        return check.degraded({ message: 'store out of memory: Redis refuses writes (maxmemory reached); delete jobs or raise maxmemory' });
+      }
       return check.up();
     } catch (error) {
       return check.down({ message: `store unreachable: ${error instanceof Error ? error.message : String(error)}` });

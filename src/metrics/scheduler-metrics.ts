@@ -25,6 +25,11 @@ export class SchedulerMetrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
     registers: [this.registry],
   });
+  private readonly lostFires = new Counter({
+    name: 'scheduler_fires_lost_total',
+    help: 'Fires that could not be claimed or recorded (the store unreachable or out of memory)',
+    registers: [this.registry],
+  });
   private readonly retries = new Counter({ name: 'scheduler_fetch_retries_total', help: 'Retried provider requests', labelNames: ['kind'], registers: [this.registry] });
   private readonly requests = new Counter({ name: 'scheduler_provider_requests_total', help: 'Provider requests by outcome', labelNames: ['outcome'], registers: [this.registry] });
   /** Set by the scheduler, read at scrape time. */
@@ -47,6 +52,10 @@ export class SchedulerMetrics {
 
   recordFire(scheduledFor: Date, firedAt = Date.now()): void {
     this.lateness.observe(Math.max(0, firedAt - scheduledFor.getTime()) / 1000);
+  }
+
+  recordLostFire(): void {
+    this.lostFires.inc();
   }
 
   recordRetry(kind: string): void {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUDIT_LOG, type AuditEntry, type AuditLog } from '../storage/audit-log.js';
 import type { ScheduledJob } from './job.js';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
 /** The fields a user changes; the scheduler's own bookkeeping (status, last_run, …) is not audited. */
@@ -15,7 +16,10 @@ const KEEP = 200;
 export class JobAuditor {
   private readonly logger = new Logger(JobAuditor.name);
 
-  constructor(@Inject(AUDIT_LOG) private readonly log: AuditLog) {}
+  constructor(
+    @Inject(AUDIT_LOG) private readonly log: AuditLog,
+    @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+  ) {}
 
   /** Records a change; an unchanged update records nothing. A failure is logged: the change itself stands. */
   async record(action: AuditEntry['action'], before: ScheduledJob | null, after: ScheduledJob | null, actor: string): Promise<void> {
@@ -29,7 +33,9 @@ export class JobAuditor {
     if (action === 'update' && Object.keys(changes).length === 0) return;
     const entry: AuditEntry = { at: isoInZone(Date.now(), job.timezone), job_id: job.job_id, action, actor, changes };
     this.logger.log(`job ${job.job_id}: ${action} by ${actor} (${Object.keys(changes).join(', ') || 'no field'})`, { job_id: job.job_id });
-    await this.log.append(entry, KEEP).catch((error: unknown) => this.logger.error(`job ${job.job_id}: audit entry lost: ${String(error)}`));
+    // A deleted job's trail stays readable for the retention, then goes with the rest of the job.
+    const expireAfterMs = action === 'delete' ? this.options.auditRetentionDays * 86_400_000 : undefined;
+    await this.log.append(entry, KEEP, expireAfterMs).catch((error: unknown) => this.logger.error(`job ${job.job_id}: audit entry lost: ${String(error)}`));
   }
 
   list(jobId: string, limit: number): Promise<AuditEntry[]> {

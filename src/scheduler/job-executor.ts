@@ -26,6 +26,7 @@ interface InFlight {
   scheduledFor: Date | null;
   startTime: string | null;
   interrupted: boolean;
+  renewal?: NodeJS.Timeout;
   done: Promise<RunRecord | null>;
 }
 
@@ -108,10 +109,13 @@ export class JobExecutor {
     clearTimeout(timer);
     for (const run of this.inFlight.values()) {
       run.interrupted = true;
+      clearInterval(run.renewal);
       const reason = `interrupted: the service shut down before the run ended (grace ${graceMs} ms)`;
       await this.recorder.interrupted(run.job, run, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
         this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`, { job_id: run.job.job_id, run_id: run.runId }),
       );
+      // Recorded as over, so nobody holds the job: a restart may run it at once, not after the lease's TTL.
+      await this.coordinator.releaseLease(run.job.job_id, run.runId).catch(() => undefined);
     }
   }
 
@@ -134,14 +138,14 @@ export class JobExecutor {
       void this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
       return { ok: false, reason: 'the service is shutting down' };
     }
-    const renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
+    run.renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
     run.done = this.runSlots(() => this.execute(run, nextRun))
       .catch((error: unknown) => {
         this.logger.error(`job ${jobId} run ${run.runId}: ${String(error)}`, { job_id: jobId, run_id: run.runId });
         return null;
       })
       .finally(async () => {
-        clearInterval(renewal);
+        clearInterval(run.renewal);
         this.inFlight.delete(jobId);
         await this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
       });
@@ -158,7 +162,7 @@ export class JobExecutor {
     const jobId = run.job.job_id;
     const started = Date.now();
     run.startTime = isoInZone(started, run.job.timezone);
-    const job = await this.registry.patch(jobId, {
+    const job = await this.registry.startRun({ ...newRunRecord(run.job, runId, trigger, scheduledFor, run.startTime), status: 'running' }, {
       status: 'running',
       last_run: run.startTime,
       ...(nextRun !== undefined && { next_run: nextRun ? isoInZone(nextRun, run.job.timezone) : null }),

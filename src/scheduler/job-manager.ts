@@ -10,9 +10,12 @@ import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
-import { scheduleFrom, specFromCreate, specFromUpdate, type ScheduleSpec } from './job-spec.js';
+import { changesFromUpdate, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
+
+/** The fields that decide when a job fires next. */
+const FIRING_FIELDS: (keyof JobPatch)[] = ['schedule_time', 'cron', 'interval_seconds', 'timezone', 'market_hours_only', 'is_active'];
 
 /**
  * What the REST API does: every change is persisted, applied to this replica's CronJobs at once,
@@ -52,10 +55,9 @@ export class JobManager {
 
   async update(jobId: string, dto: UpdateJobDto, actor: string): Promise<ScheduledJob> {
     const current = await this.get(jobId);
-    const spec = specFromUpdate(current, dto);
-    const isActive = dto.is_active ?? current.is_active;
-    const patch = { ...spec, is_active: isActive, ...(isActive !== current.is_active && this.activation(current, isActive)) };
-    return this.apply(current, patch, 'update', actor);
+    const changes = changesFromUpdate(current, dto);
+    const activation = dto.is_active !== undefined && dto.is_active !== current.is_active && { is_active: dto.is_active, ...this.activation(current, dto.is_active) };
+    return this.apply(current, { ...changes, ...activation }, 'update', actor);
   }
 
   async delete(jobId: string, actor: string): Promise<void> {
@@ -152,14 +154,15 @@ export class JobManager {
     return { status: isActive ? 'pending' : 'paused' };
   }
 
+  /** Writes `patch` with what it derives: `next_run` only when it changes when the job fires. */
   private async apply(current: ScheduledJob, patch: JobPatch, action: AuditEntry['action'], actor: string): Promise<ScheduledJob> {
     const merged = { ...current, ...patch } as ScheduledJob;
-    const next = merged.is_active ? this.scheduler.nextRuns(merged, 1)[0] : undefined;
-    const updated = await this.registry.patch(current.job_id, {
-      ...patch,
-      next_run: next ? isoInZone(next, merged.timezone) : null,
-      updated_at: isoInZone(Date.now(), merged.timezone),
-    });
+    const derived: JobPatch = { updated_at: isoInZone(Date.now(), merged.timezone) };
+    if (FIRING_FIELDS.some((field) => field in patch)) {
+      const next = merged.is_active ? this.scheduler.nextRuns(merged, 1)[0] : undefined;
+      derived.next_run = next ? isoInZone(next, merged.timezone) : null;
+    }
+    const updated = await this.registry.patch(current.job_id, { ...patch, ...derived });
     if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);
     this.scheduler.sync(updated);
     await this.coordinator.publish({ op: 'upsert', job_id: updated.job_id });

@@ -68,6 +68,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
         active.add(job.job_id);
         this.scheduler.sync(job);
         if (boot) await this.catchUp(job, now);
+        else if (this.lostItsFire(job, now) && !(await this.coordinator.isLeased(job.job_id))) await this.moveOn(job, 'its fire was lost (the store refused or missed it)');
       }
       for (const id of this.scheduler.registeredIds()) if (!active.has(id)) this.scheduler.remove(id);
     } catch (error) {
@@ -85,18 +86,37 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       await this.scheduler.dispatch(job, 'catch_up', missed);
       return;
     }
+    await this.moveOn(job, 'the fire missed is beyond its misfire grace');
+  }
+
+  /**
+   * A fire writes the job's next `next_run` within moments (the run starts, or is recorded as
+   * skipped). One still in the past a reconcile later, with no run of the job anywhere, was lost.
+   */
+  private lostItsFire(job: ScheduledJob, now: Date): boolean {
+    const due = job.next_run ? Date.parse(job.next_run) : null;
+    return this.scheduler.isRunning && due !== null && due < now.getTime() - this.options.reconcileIntervalMs && job.status !== 'running' && !this.executor.isRunning(job.job_id);
+  }
+
+  private async moveOn(job: ScheduledJob, why: string): Promise<void> {
     const next = this.scheduler.nextRuns(job, 1)[0] ?? null;
-    this.logger.log(`job ${job.job_id}: fire missed at ${job.next_run} is beyond its misfire grace; next at ${next?.toISOString()}`, {
-      job_id: job.job_id,
-    });
+    this.logger.log(`job ${job.job_id}: ${why} (due ${job.next_run}); next at ${next?.toISOString() ?? 'none'}`, { job_id: job.job_id });
     await this.registry.patch(job.job_id, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
-  /** A run whose process died (nobody holds its lease) will never end: record it as failed. */
+  /**
+   * A run nobody holds the lease of any more will never end: it is recorded as failed, as itself
+   * (its id, trigger, occurrence and start, stored when it started).
+   */
   private async recoverLostRun(job: ScheduledJob): Promise<void> {
-    // Which trigger started the lost run is not stored; a crash mid-run is by far most often a scheduled one.
+    const reason = 'interrupted: the replica holding this run stopped renewing its lease (it stopped, crashed or lost the store)';
+    const current = await this.registry.currentRun(job.job_id);
+    if (current) {
+      const run = { runId: current.run_id, trigger: current.trigger, scheduledFor: current.scheduled_for ? new Date(current.scheduled_for) : null };
+      return this.recorder.interrupted(job, run, current.start_time, reason);
+    }
+    // Left running by a version that did not store its current run: what it was is unknown.
     const run = { runId: randomUUID(), trigger: 'schedule' as const, scheduledFor: null };
-    const reason = 'interrupted: the service stopped (crash or kill) while this run was in progress';
-    await this.recorder.interrupted(job, run, job.last_run ?? job.updated_at, reason);
+    await this.recorder.interrupted(job, run, job.last_run ?? job.updated_at, `${reason}; its record was not kept, so its id and trigger are unknown`);
   }
 }

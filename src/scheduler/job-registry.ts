@@ -52,12 +52,24 @@ export class JobRegistry {
     return this.store.delete(jobId);
   }
 
+  /** Stores the run in progress and applies `patch` to its job, atomically; null when the job no longer exists. */
+  startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
+    return this.store.startRun(run, patch);
+  }
+
+  /** The job's run in progress (status `running`), or null. */
+  currentRun(jobId: string): Promise<RunRecord | null> {
+    return this.store.currentRun(jobId);
+  }
+
   /** Appends the run record and applies `patch` to its job, atomically; null when the job no longer exists. */
   recordRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
     return this.store.recordRun(run, this.options.runHistoryLimit, patch);
   }
 
-  runs(jobId: string, limit: number): Promise<RunRecord[]> {
-    return this.store.listRuns(jobId, limit);
+  /** Newest first: the run in progress, if any, then the recorded ones. */
+  async runs(jobId: string, limit: number): Promise<RunRecord[]> {
+    const [current, recorded] = await Promise.all([this.store.currentRun(jobId), this.store.listRuns(jobId, limit)]);
+    return (current ? [current, ...recorded] : recorded).slice(0, limit);
   }
 }

@@ -136,6 +136,11 @@ export class JobScheduler implements BeforeApplicationShutdown {
         this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} claimed elsewhere`, { job_id: job.job_id });
         return;
       }
+      if (outcomes[i] === 'gone') {
+        // Deleted through another replica, and the change message has not arrived (yet).
+        this.logger.debug(`job ${job.job_id}: deleted; its CronJob is removed`, { job_id: job.job_id });
+        return this.remove(job.job_id);
+      }
       const next = this.nextFireAfter(job, trigger);
       const started = outcomes[i] === 'leased' ? this.executor.startLeased(job, trigger, scheduledFor, next, claims[i]!.lease!.owner) : null;
       if (started?.ok) return;
@@ -186,6 +191,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   }
 
   private fireFailed(jobId: string, scheduledFor: Date, error: unknown): void {
+    this.metrics.recordLostFire();
     this.logger.warn(`job ${jobId}: fire at ${scheduledFor.toISOString()} failed: ${String(error)}`, { job_id: jobId });
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
-import { specFromCreate, specFromUpdate } from './job-spec.js';
+import { changesFromUpdate, specFromCreate } from './job-spec.js';
 
 const create = (fields: Partial<CreateJobDto> = {}) => specFromCreate({ name: 'n', stock_ids: ['AAPL'], ...fields } as CreateJobDto, 'UTC');
 const messages = (fn: () => unknown): string[] => {
@@ -49,18 +49,18 @@ describe('specFromCreate', () => {
   });
 });
 
-describe('specFromUpdate', () => {
+describe('changesFromUpdate', () => {
   const current = create({ schedule_time: '17:00', start_date: '2025-01-01' });
-  const update = (dto: Partial<UpdateJobDto>) => specFromUpdate(current, dto as UpdateJobDto);
+  const update = (dto: Partial<UpdateJobDto>) => changesFromUpdate(current, dto as UpdateJobDto);
 
-  it('changes only the fields sent', () => {
-    expect(update({ name: 'renamed' })).toEqual({ ...current, name: 'renamed' });
-    expect(update({ name: undefined })).toEqual(current);
+  it('sets only the fields sent', () => {
+    expect(update({ name: 'renamed' })).toEqual({ name: 'renamed' });
+    expect(update({ name: undefined, is_active: false })).toEqual({});
   });
 
   it('switches the schedule when another kind is sent', () => {
-    expect(update({ cron: '0 9 * * 1-5' })).toMatchObject({ schedule_time: null, cron: '0 9 * * 1-5', interval_seconds: null });
-    expect(update({ interval_seconds: 300 })).toMatchObject({ schedule_time: null, cron: null, interval_seconds: 300 });
+    expect(update({ cron: '0 9 * * 1-5' })).toEqual({ schedule_time: null, cron: '0 9 * * 1-5', interval_seconds: null });
+    expect(update({ interval_seconds: 300 })).toEqual({ schedule_time: null, cron: null, interval_seconds: 300 });
   });
 
   it('clears nullable fields with null and refuses null elsewhere', () => {

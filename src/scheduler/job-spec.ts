@@ -46,24 +46,26 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
 }
 
 /**
- * The spec after a partial update. Sending one schedule field switches the schedule to it, so the
- * other two are cleared unless they are sent too (and then the "exactly one" rule rejects it).
+ * The fields a partial update sets, checked against the whole spec they make with `current`.
+ * Sending one schedule field switches the schedule to it, so the other two are cleared unless they
+ * are sent too (and then the "exactly one" rule rejects it). Only these fields are written: the
+ * scheduler's own (status, last run, …) are never written back from a read that may be stale.
  */
-export function specFromUpdate(current: JobSpec, dto: UpdateJobDto): JobSpec {
+export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<JobSpec> {
   const problems = Object.entries(dto)
     .filter(([field, value]) => value === null && !NULLABLE_FIELDS.has(field))
     .map(([field]) => `${field} must not be null`);
   if (problems.length) throw new BadRequestException(problems);
 
-  const next = { ...current } as JobSpec & Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
   if (SCHEDULE_FIELDS.some((field) => dto[field] != null)) {
-    for (const field of SCHEDULE_FIELDS) next[field] = null;
+    for (const field of SCHEDULE_FIELDS) changes[field] = null;
   }
   for (const [field, value] of Object.entries(dto)) {
-    if (value !== undefined && field !== 'is_active') next[field] = value;
+    if (value !== undefined && field !== 'is_active') changes[field] = value;
   }
-  assertValidSpec(next);
-  return next;
+  assertValidSpec({ ...current, ...changes });
+  return changes as Partial<JobSpec>;
 }
 
 function scheduleProblems(spec: ScheduleSpec): string[] {

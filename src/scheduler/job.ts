@@ -5,7 +5,8 @@
 export const JOB_STATUSES = ['pending', 'running', 'completed', 'failed', 'paused'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const RUN_STATUSES = ['success', 'partial_success', 'failed', 'skipped'] as const;
+/** `running` only for the run in progress; a recorded run has one of the others. */
+export const RUN_STATUSES = ['running', 'success', 'partial_success', 'failed', 'skipped'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const RUN_TRIGGERS = ['schedule', 'manual', 'catch_up'] as const;

@@ -19,6 +19,8 @@ export interface SchedulerModuleOptions {
   runHistoryLimit?: number;
   /** TTL of the optional window snapshot keys (default 7 days). */
   snapshotTtlSeconds?: number;
+  /** How long a deleted job's audit trail stays readable (default 90 days). */
+  auditRetentionDays?: number;
   /** Register the stored active jobs when the app boots (default true). */
   autoStart?: boolean;
   /** How long a run's lease lasts without renewal; a replica that dies frees its jobs after this (default 30 000 ms). */
@@ -54,6 +56,7 @@ export interface ResolvedSchedulerOptions {
   fetchConcurrency: number;
   runHistoryLimit: number;
   snapshotTtlSeconds: number;
+  auditRetentionDays: number;
   autoStart: boolean;
   leaseTtlMs: number;
   reconcileIntervalMs: number;
@@ -82,6 +85,7 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
     fetchConcurrency: options.fetchConcurrency ?? 4,
     runHistoryLimit: options.runHistoryLimit ?? 100,
     snapshotTtlSeconds: options.snapshotTtlSeconds ?? 7 * 24 * 3600,
+    auditRetentionDays: options.auditRetentionDays ?? 90,
     autoStart: options.autoStart ?? true,
     leaseTtlMs: options.leaseTtlMs ?? 30_000,
     reconcileIntervalMs: options.reconcileIntervalMs ?? 15_000,

@@ -9,9 +9,14 @@ export interface AuditEntry {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-/** The capped audit trail of each job, newest first; it outlives the job's deletion. */
+/** The capped audit trail of each job, newest first; it outlives the job's deletion for a while. */
 export interface AuditLog {
-  append(entry: AuditEntry, keep: number): Promise<void>;
+  /**
+   * Prepends `entry`, keeping the newest `keep`. With `expireAfterMs` (the entry of a deletion),
+   * the whole trail is removed that long after it; the expiry is set even when Redis is out of
+   * memory, so a deleted job's trail never stays for good.
+   */
+  append(entry: AuditEntry, keep: number, expireAfterMs?: number): Promise<void>;
   list(jobId: string, limit: number): Promise<AuditEntry[]>;
 }
 

@@ -7,9 +7,10 @@ export interface OccurrenceClaim {
 
 /**
  * `lost`: the occurrence belongs to another caller (or is stale); `claimed`: it is this caller's,
- * without the lease (none asked for, or someone holds it); `leased`: it is this caller's, lease included.
+ * without the lease (none asked for, or someone holds it); `leased`: it is this caller's, lease
+ * included; `gone`: the job no longer exists (nothing is written for it).
  */
-export type ClaimOutcome = 'lost' | 'claimed' | 'leased';
+export type ClaimOutcome = 'lost' | 'claimed' | 'leased' | 'gone';
 
 /** A change made through one replica that every other replica applies to its CronJobs. */
 export type JobChange = { op: 'upsert'; job_id: string } | { op: 'delete'; job_id: string } | { op: 'pause' } | { op: 'resume' };
@@ -24,6 +25,7 @@ export interface Coordinator {
    * Claims each occurrence, in order, in one round trip: true for exactly one caller per
    * occurrence, and never for an occurrence at or before one already claimed for that job (a late
    * replica cannot run a stale fire). A winner that asked for the lease gets it unless it is held.
+   * A claim for a job that does not exist writes nothing, so no claim outlives its job.
    */
   claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<ClaimOutcome[]>;
   /** Takes the job's lease for `ttlMs` unless someone holds it. */

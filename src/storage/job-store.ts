@@ -18,17 +18,31 @@ export interface JobStore {
    * nothing, when the job does not exist (a run that ends after a delete must not bring it back).
    */
   patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null>;
-  /** Removes the job, its index entry and its run history; false when it did not exist. */
+  /**
+   * Removes the job, its index entry, its run history, its current run and its claim; false when it
+   * did not exist. Frees memory, so it works on a Redis that refuses writes for lack of memory.
+   */
   delete(jobId: string): Promise<boolean>;
   /**
-   * Prepends a run record (keeping only the job's newest `keep`) and merges `patch` into the job,
-   * in one atomic step; returns the patched job, or null, writing nothing, when the job no longer
-   * exists (a run that ends after a delete leaves no history behind).
+   * Stores `run` as the job's current run and merges `patch` into the job, in one atomic step, so
+   * that a run lost with its replica can be recorded as itself; null, writing nothing, when the
+   * job no longer exists.
+   */
+  startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null>;
+  /** The run stored by {@link startRun} and not yet recorded, or null. */
+  currentRun(jobId: string): Promise<RunRecord | null>;
+  /**
+   * Prepends a run record (keeping only the job's newest `keep`), clears the current run if it is
+   * this one, and merges `patch` into the job, in one atomic step; returns the patched job, or
+   * null, writing nothing, when the job no longer exists (a run that ends after a delete leaves
+   * no history behind).
    */
   recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null>;
-  /** Newest first. */
+  /** Recorded runs, newest first (the current run is not among them). */
   listRuns(jobId: string, limit: number): Promise<RunRecord[]>;
   ping(): Promise<void>;
+  /** Whether the store has reached its memory limit, so that it refuses writes that need memory. */
+  outOfMemory(): Promise<boolean>;
 }
 
 export const JOB_STORE = Symbol('JOB_STORE');

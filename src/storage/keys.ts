@@ -10,7 +10,9 @@ export const keys = {
   job: (jobId: string) => `scheduler:job:${jobId}`,
   jobIndex: 'scheduler:jobs',
   runs: (jobId: string) => `scheduler:runs:${jobId}`,
-  /** Who changed the job, when, and how; kept after the job is deleted. */
+  /** The record of the job's run in progress, written when it starts, removed when it is recorded. */
+  currentRun: (jobId: string) => `scheduler:current-run:${jobId}`,
+  /** Who changed the job, when, and how; kept for the audit retention after the job is deleted. */
   audit: (jobId: string) => `scheduler:audit:${jobId}`,
   /** The latest occurrence of the job that some replica claimed (epoch ms). */
   claim: (jobId: string) => `scheduler:claim:${jobId}`,

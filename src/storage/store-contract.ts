@@ -1,7 +1,9 @@
 /// <reference types="jest" />
 // The reference lets this file, which the production build also compiles, see jest's globals.
+import type { AuditLog } from './audit-log.js';
 import type { BarStore } from './bar-store.js';
 import type { Coordinator } from './coordinator.js';
+import { describeAuditLogCases } from './contract/audit-log-cases.js';
 import { describeCoordinatorCases } from './contract/coordinator-cases.js';
 import { describeBarStoreCases } from './contract/bar-store-cases.js';
 import { describeJobStoreCases } from './contract/job-store-cases.js';
@@ -12,6 +14,7 @@ export interface StoreFixture {
   jobs: JobStore;
   bars: BarStore;
   coordinator: Coordinator;
+  audit: AuditLog;
   /** Lets snapshot TTLs run out: a fake clock for the memory adapter, a real wait for Redis. */
   passTime(ms: number): Promise<void>;
   cleanup(): Promise<void>;
@@ -41,5 +44,6 @@ export function describeStoreContract(name: string, makeStores: () => Promise<St
     describeJobStoreCases(current);
     describeBarStoreCases(current);
     describeCoordinatorCases(current);
+    describeAuditLogCases(current);
   });
 }

@@ -50,5 +50,10 @@ export const storeProviders: Provider[] = [
   perStore<JobStore>(JOB_STORE, (client) => new RedisJobStore(client), () => new MemoryJobStore()),
   perStore<BarStore>(BAR_STORE, (client) => new RedisBarStore(client), () => new MemoryBarStore()),
   perStore<AuditLog>(AUDIT_LOG, (client) => new RedisAuditLog(client), () => new MemoryAuditLog()),
-  perStore<Coordinator>(COORDINATOR, (client) => new RedisCoordinator(client), () => new MemoryCoordinator()),
+  {
+    provide: COORDINATOR,
+    inject: [StoreConnection, JOB_STORE],
+    useFactory: ({ client }: StoreConnection, jobs: JobStore): Coordinator =>
+      client ? new RedisCoordinator(client) : new MemoryCoordinator((jobId) => (jobs as MemoryJobStore).has(jobId)),
+  },
 ];

@@ -3,9 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig } from '../../src/config/environment.js';
 import { configureApp, httpAdapter } from '../../src/configure-app.js';
+import type { RunRecord } from '../../src/scheduler/job.js';
 
 export type StoreKind = 'redis' | 'memory';
 
@@ -91,4 +93,16 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * The job's recorded runs, newest first, once at least `count` are recorded: the run in progress,
+ * listed first with status `running`, is left out. `target` is an app's HTTP server or a base URL.
+ */
+export function recordedRuns<Run extends { status: string } = RunRecord>(target: Parameters<typeof request>[0], jobId: string, count = 1, timeoutMs = 10_000): Promise<Run[]> {
+  return eventually(async () => {
+    const runs = (await request(target).get(`/scheduler/jobs/${jobId}/runs?limit=100`).expect(200)).body as Run[];
+    const recorded = runs.filter((run) => run.status !== 'running');
+    return recorded.length >= count ? recorded : undefined;
+  }, timeoutMs, `${count} recorded run(s) of job ${jobId}`);
 }

@@ -1,6 +1,7 @@
 /// <reference types="jest" />
 import type { JobChange } from '../coordinator.js';
 import type { StoreFixture } from '../store-contract.js';
+import { makeJob } from './fixtures.js';
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -8,6 +9,11 @@ const until = async (check: () => boolean) => {
 
 export function describeCoordinatorCases(stores: () => StoreFixture): void {
   describe('Coordinator', () => {
+    // Claims are kept only for jobs that exist.
+    beforeEach(async () => {
+      for (const jobId of ['job-a', 'job-b', 'job-c']) await stores().jobs.create(makeJob({ job_id: jobId }));
+    });
+
     it('lets one claim of an occurrence win, and no claim at or before the last one', async () => {
       const { coordinator } = stores();
       const claim = async (jobId: string, occurrenceMs: number) => (await coordinator.claimOccurrences([{ jobId, occurrenceMs }]))[0];
@@ -30,6 +36,22 @@ export function describeCoordinatorCases(stores: () => StoreFixture): void {
       ];
       expect(await coordinator.claimOccurrences(batch)).toEqual(['claimed', 'lost', 'claimed', 'lost', 'claimed']);
       expect(await coordinator.claimOccurrences([])).toEqual([]);
+    });
+
+    it('claims nothing for a job that does not exist, nor after it is deleted', async () => {
+      const { coordinator, jobs } = stores();
+      const lease = { owner: 'run-x', ttlMs: 10_000 };
+      expect(await coordinator.claimOccurrences([{ jobId: 'job-x', occurrenceMs: 5000, lease }, { jobId: 'job-a', occurrenceMs: 5000 }])).toEqual([
+        'gone',
+        'claimed',
+      ]);
+      expect(await coordinator.isLeased('job-x')).toBe(false);
+      // Had the claim of 5000 been kept, this earlier occurrence would be lost.
+      await jobs.create(makeJob({ job_id: 'job-x' }));
+      expect(await coordinator.claimOccurrences([{ jobId: 'job-x', occurrenceMs: 1000 }])).toEqual(['claimed']);
+
+      await jobs.delete('job-a');
+      expect(await coordinator.claimOccurrences([{ jobId: 'job-a', occurrenceMs: 6000 }])).toEqual(['gone']);
     });
 
     it('gives exactly one of many concurrent claimants the occurrence', async () => {

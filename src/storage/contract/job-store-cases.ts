@@ -89,6 +89,36 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
       expect(await jobs.listRuns('gone', 10)).toEqual([]);
     });
 
+    it('keeps the run in progress from its start until it is recorded, and only that run clears it', async () => {
+      const { jobs } = stores();
+      const job = makeJob();
+      await jobs.create(job);
+      const running = { ...makeRun(job.job_id, 1), status: 'running' as const };
+      const started = await jobs.startRun(running, { status: 'running', last_run: running.start_time });
+      expect(started).toEqual({ ...job, status: 'running', last_run: running.start_time });
+      expect(await jobs.currentRun(job.job_id)).toEqual(running);
+
+      // A fire skipped meanwhile is another run: the current one stays.
+      await jobs.recordRun({ ...makeRun(job.job_id, 2), status: 'skipped' }, 10, {});
+      expect(await jobs.currentRun(job.job_id)).toEqual(running);
+      await jobs.recordRun(makeRun(job.job_id, 1), 10, { status: 'completed' });
+      expect(await jobs.currentRun(job.job_id)).toBeNull();
+      expect((await jobs.listRuns(job.job_id, 10)).map((run) => run.run_id)).toEqual(['run-1', 'run-2']);
+    });
+
+    it('starts no run for a job that is gone, and deletes the current run with its job', async () => {
+      const { jobs } = stores();
+      expect(await jobs.startRun(makeRun('gone', 1), { status: 'running' })).toBeNull();
+      expect(await jobs.currentRun('gone')).toBeNull();
+      expect(await jobs.get('gone')).toBeNull();
+
+      const job = makeJob();
+      await jobs.create(job);
+      await jobs.startRun(makeRun(job.job_id, 1), { status: 'running' });
+      expect(await jobs.delete(job.job_id)).toBe(true);
+      expect(await jobs.currentRun(job.job_id)).toBeNull();
+    });
+
     it('answers ping', async () => {
       await expect(stores().jobs.ping()).resolves.toBeUndefined();
     });

@@ -7,10 +7,15 @@ export class MemoryCoordinator implements Coordinator {
   private readonly handlers: ((change: JobChange) => void)[] = [];
   private paused = false;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `jobExists` answers for the job store beside it: a claim is only kept for a job that exists. */
+  constructor(
+    private readonly jobExists: (jobId: string) => boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<ClaimOutcome[]> {
     return claims.map(({ jobId, occurrenceMs, lease }) => {
+      if (!this.jobExists(jobId)) return 'gone';
       if ((this.claims.get(jobId) ?? -Infinity) >= occurrenceMs) return 'lost';
       this.claims.set(jobId, occurrenceMs);
       return lease && this.takeLease(jobId, lease.owner, lease.ttlMs) ? 'leased' : 'claimed';

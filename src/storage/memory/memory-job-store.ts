@@ -9,6 +9,12 @@ import type { JobStore } from '../job-store.js';
 export class MemoryJobStore implements JobStore {
   private readonly jobs = new Map<string, ScheduledJob>();
   private readonly runs = new Map<string, RunRecord[]>();
+  private readonly currentRuns = new Map<string, RunRecord>();
+
+  /** Whether the job exists; the in-process coordinator claims only for jobs that do. */
+  has(jobId: string): boolean {
+    return this.jobs.has(jobId);
+  }
 
   async create(job: ScheduledJob): Promise<void> {
     this.jobs.set(job.job_id, structuredClone(job));
@@ -39,12 +45,25 @@ export class MemoryJobStore implements JobStore {
 
   async delete(jobId: string): Promise<boolean> {
     this.runs.delete(jobId);
+    this.currentRuns.delete(jobId);
     return this.jobs.delete(jobId);
+  }
+
+  async startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
+    if (!this.jobs.has(run.job_id)) return null;
+    this.currentRuns.set(run.job_id, structuredClone(run));
+    return this.patch(run.job_id, patch);
+  }
+
+  async currentRun(jobId: string): Promise<RunRecord | null> {
+    const run = this.currentRuns.get(jobId);
+    return run ? structuredClone(run) : null;
   }
 
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
     if (!this.jobs.has(run.job_id)) return null;
+    if (this.currentRuns.get(run.job_id)?.run_id === run.run_id) this.currentRuns.delete(run.job_id);
     const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];
     this.runs.set(run.job_id, history.slice(0, keep));
     return this.patch(run.job_id, patch);
@@ -55,4 +74,8 @@ export class MemoryJobStore implements JobStore {
   }
 
   async ping(): Promise<void> {}
+
+  async outOfMemory(): Promise<boolean> {
+    return false;
+  }
 }

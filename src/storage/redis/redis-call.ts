@@ -29,9 +29,10 @@ export function redisTransaction(multi: ChainableCommander): Promise<unknown[]> 
 function toStoreUnavailable(err: unknown): StoreUnavailableError {
   const reason = err instanceof Error ? err.message : String(err);
   // An error reply means Redis answered but refused the command, which "unreachable" would misstate.
-  const message =
-    err instanceof Error && err.name === 'ReplyError'
-      ? `Redis rejected a command: ${reason}`
-      : `Redis is unreachable: ${reason}`;
+  const message = !(err instanceof Error && err.name === 'ReplyError')
+    ? `Redis is unreachable: ${reason}`
+    : /\bOOM\b/.test(reason)
+      ? 'Redis is out of memory (maxmemory reached): it refuses writes until memory is freed, e.g. by deleting jobs'
+      : `Redis rejected a command: ${reason}`;
   return new StoreUnavailableError(message, { cause: err });
 }

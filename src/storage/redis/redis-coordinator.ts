@@ -9,23 +9,29 @@ import { defineScript } from './redis-script.js';
 // and an occurrence at or before the last claimed one never runs again; the winner takes the lease
 // in the same step when it asks (owner not empty). One call claims a batch. The winner's path is
 // one SET … GET (the loser puts the value back): a batch of a thousand keeps Redis busy ~1/3 less.
-// KEYS: claim, lease per claim; ARGV: occurrence, owner, ttl per claim. Replies 0 lost, 1 claimed, 2 leased.
+// A job deleted meanwhile (a fire racing its delete) gets no claim key: nothing outlives its job.
+// KEYS: claim, lease, job per claim; ARGV: occurrence, owner, ttl per claim.
+// Replies 0 lost, 1 claimed, 2 leased, 3 gone.
 const CLAIM = `
 local outcome = {}
-for i = 1, #KEYS / 2 do
+for i = 1, #KEYS / 3 do
   local occurrence, owner = ARGV[3 * i - 2], ARGV[3 * i - 1]
-  local last = redis.call('SET', KEYS[2 * i - 1], occurrence, 'GET')
-  if last and tonumber(last) >= tonumber(occurrence) then
-    redis.call('SET', KEYS[2 * i - 1], last)
-    outcome[i] = 0
+  if redis.call('EXISTS', KEYS[3 * i]) == 0 then
+    outcome[i] = 3
   else
-    outcome[i] = 1
-    if owner ~= '' and redis.call('SET', KEYS[2 * i], owner, 'PX', ARGV[3 * i], 'NX') then outcome[i] = 2 end
+    local last = redis.call('SET', KEYS[3 * i - 2], occurrence, 'GET')
+    if last and tonumber(last) >= tonumber(occurrence) then
+      redis.call('SET', KEYS[3 * i - 2], last)
+      outcome[i] = 0
+    else
+      outcome[i] = 1
+      if owner ~= '' and redis.call('SET', KEYS[3 * i - 1], owner, 'PX', ARGV[3 * i], 'NX') then outcome[i] = 2 end
+    end
   end
 end
 return outcome
 `;
-const OUTCOMES: readonly ClaimOutcome[] = ['lost', 'claimed', 'leased'];
+const OUTCOMES: readonly ClaimOutcome[] = ['lost', 'claimed', 'leased', 'gone'];
 const RENEW = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -55,7 +61,7 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
 
   async claimOccurrences(claims: readonly OccurrenceClaim[]): Promise<ClaimOutcome[]> {
     if (claims.length === 0) return [];
-    const claimKeys = claims.flatMap(({ jobId }) => [keys.claim(jobId), keys.lease(jobId)]);
+    const claimKeys = claims.flatMap(({ jobId }) => [keys.claim(jobId), keys.lease(jobId), keys.job(jobId)]);
     const args = claims.flatMap(({ occurrenceMs, lease }) => [occurrenceMs, lease?.owner ?? '', lease?.ttlMs ?? 0]);
     const outcomes = await redisCall(() => this.claim(claimKeys, args));
     return outcomes.map((code) => OUTCOMES[code]!);

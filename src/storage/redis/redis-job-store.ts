@@ -3,7 +3,7 @@ import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
 import { assertKeep, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 import { keys } from '../keys.js';
-import { redisCall, redisTransaction } from './redis-call.js';
+import { redisCall } from './redis-call.js';
 import { defineScript } from './redis-script.js';
 
 // Runs inside Redis so that concurrent patches (from any process) never overwrite each other.
@@ -23,26 +23,51 @@ redis.call('SET', KEYS[1], updated)
 return updated
 `;
 const PATCH_JOB = READ_JOB + MERGE_PATCH;
-// KEYS: job, runs; ARGV: patch, record, keep.
+// KEYS: job, current run; ARGV: patch, record.
+const START_RUN = `${READ_JOB}
+redis.call('SET', KEYS[2], ARGV[2])
+${MERGE_PATCH}`;
+// KEYS: job, runs, current run; ARGV: patch, record, keep, run id. A skipped fire is recorded while
+// another run is current, so the current run is cleared only when it is the one being recorded.
 const RECORD_RUN = `${READ_JOB}
 redis.call('LPUSH', KEYS[2], ARGV[2])
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+local current = redis.call('GET', KEYS[3])
+if current and cjson.decode(current).run_id == ARGV[4] then redis.call('DEL', KEYS[3]) end
 ${MERGE_PATCH}`;
+// KEYS: job, index; ARGV: job JSON, job id. A script rather than a MULTI: out of memory, Redis
+// aborts a MULTI with EXECABORT, which hides the reason that a script's error reply gives.
+const CREATE_JOB = `
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SADD', KEYS[2], ARGV[2])
+`;
+// KEYS: job, index, runs, current run, claim; ARGV: job id. Only deletions, no MULTI: Redis refuses
+// a MULTI's commands when it is out of memory, and deleting is how memory is freed.
+const DELETE_JOB = `
+local existed = redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('DEL', KEYS[3], KEYS[4], KEYS[5])
+return existed
+`;
 
 /** {@link JobStore} on Redis; see `keys.ts` for the layout. */
 export class RedisJobStore implements JobStore {
   private readonly patchJob;
+  private readonly startRunScript;
   private readonly recordRunScript;
+  private readonly createJob;
+  private readonly deleteJob;
 
   constructor(private readonly client: Redis) {
     this.patchJob = defineScript<string | null>(client, 'patchJob', PATCH_JOB);
+    this.startRunScript = defineScript<string | null>(client, 'startRun', START_RUN);
     this.recordRunScript = defineScript<string | null>(client, 'recordRun', RECORD_RUN);
+    this.createJob = defineScript<null>(client, 'createJob', CREATE_JOB);
+    this.deleteJob = defineScript<number>(client, 'deleteJob', DELETE_JOB);
   }
 
   async create(job: ScheduledJob): Promise<void> {
-    await redisTransaction(
-      this.client.multi().set(keys.job(job.job_id), JSON.stringify(job)).sadd(keys.jobIndex, job.job_id),
-    );
+    await redisCall(() => this.createJob([keys.job(job.job_id), keys.jobIndex], [JSON.stringify(job), job.job_id]));
   }
 
   async get(jobId: string): Promise<ScheduledJob | null> {
@@ -72,16 +97,25 @@ export class RedisJobStore implements JobStore {
   }
 
   async delete(jobId: string): Promise<boolean> {
-    const [deletedJobs] = await redisTransaction(
-      this.client.multi().del(keys.job(jobId)).srem(keys.jobIndex, jobId).del(keys.runs(jobId)).del(keys.claim(jobId)),
-    );
-    return deletedJobs === 1;
+    const jobKeys = [keys.job(jobId), keys.jobIndex, keys.runs(jobId), keys.currentRun(jobId), keys.claim(jobId)];
+    return (await redisCall(() => this.deleteJob(jobKeys, [jobId]))) === 1;
+  }
+
+  async startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
+    const jobKeys = [keys.job(run.job_id), keys.currentRun(run.job_id)];
+    const updated = await redisCall(() => this.startRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run)]));
+    return updated === null ? null : parseJob(updated);
+  }
+
+  async currentRun(jobId: string): Promise<RunRecord | null> {
+    const raw = await redisCall(() => this.client.get(keys.currentRun(jobId)));
+    return raw === null ? null : (JSON.parse(raw) as RunRecord);
   }
 
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
-    const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id)];
-    const updated = await redisCall(() => this.recordRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run), keep]));
+    const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id), keys.currentRun(run.job_id)];
+    const updated = await redisCall(() => this.recordRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run), keep, run.run_id]));
     return updated === null ? null : parseJob(updated);
   }
 
@@ -94,6 +128,14 @@ export class RedisJobStore implements JobStore {
 
   async ping(): Promise<void> {
     await redisCall(() => this.client.ping());
+  }
+
+  async outOfMemory(): Promise<boolean> {
+    const info = await redisCall(() => this.client.info('memory'));
+    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    // Redis refuses writes that need memory once used_memory passes maxmemory (0: no limit).
+    const max = field('maxmemory');
+    return max > 0 && field('used_memory') >= max;
   }
 }
 

@@ -4,6 +4,7 @@ import type { Bar } from '../../market-data/bar.js';
 import { DAY_MS, makeBar, makeJob, makeRun, series, snapshotId, snapshotRecords, T0 } from '../contract/fixtures.js';
 import { describeStoreContract, type StoreFixture } from '../store-contract.js';
 import { connectRedis, createRedisClient } from './create-redis-client.js';
+import { RedisAuditLog } from './redis-audit-log.js';
 import { blockSpanMs, RedisBarStore } from './redis-bar-store.js';
 import { RedisCoordinator } from './redis-coordinator.js';
 import { RedisJobStore } from './redis-job-store.js';
@@ -33,6 +34,7 @@ async function openStores(): Promise<RedisFixture> {
     jobs: new RedisJobStore(client),
     bars: new RedisBarStore(client),
     coordinator,
+    audit: new RedisAuditLog(client),
     passTime: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cleanup: async () => {
       await coordinator.onApplicationShutdown();
