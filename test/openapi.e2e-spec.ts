@@ -31,6 +31,7 @@ describe('OpenAPI explorer', () => {
         'GET /scheduler/jobs/{id}/status',
         'POST /scheduler/jobs/{id}/run',
         'GET /scheduler/jobs/{id}/runs',
+        'GET /scheduler/jobs/{id}/runs/{run_id}',
         'GET /scheduler/jobs/{id}/next-runs',
         'GET /scheduler/jobs/{id}/audit',
         'GET /scheduler/status',

@@ -40,7 +40,7 @@ describe('recovery (redis store)', () => {
     await first.stop();
     // What a run leaves as it starts: the job running, and its record as the current run.
     const started = new Date(Date.now() - 60_000).toISOString();
-    const current = { run_id: 'crashed-run', job_id: id, trigger: 'schedule', scheduled_for: '2026-01-05T09:00:00.000-05:00', start_time: started, status: 'running' };
+    const current = { run_id: 'crashed-run', job_id: id, trigger: 'schedule', scheduled_for: '2026-01-05T09:00:00.000-05:00', start_time: started, status: 'running', progress: { done: 0, total: 1 } };
     await rewrite(first, id, { status: 'running', last_run: started });
     await first.redis!.set(`${first.keyPrefix}scheduler:current-run:${id}`, JSON.stringify(current));
 

@@ -4,7 +4,8 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { JobRegistry } from './job-registry.js';
-import { newRunRecord, runStatusOf } from './run-record.js';
+import { newRunRecord, withOutcomes } from './run-record.js';
+import { RunProgressWriter } from './run-progress-writer.js';
 import { RunRecorder } from './run-recorder.js';
 import { runWindow } from './run-window.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
@@ -13,6 +14,11 @@ import { isoInZone } from './time-format.js';
 
 export interface StartedRun {
   runId: string;
+  /**
+   * Settles once the run's `running` record is stored, so that it can be read; at once when the
+   * run waits for a free slot (it is stored when it starts). Never rejects.
+   */
+  visible: Promise<void>;
   /** Settles when the run is recorded; never rejects. */
   done: Promise<RunRecord | null>;
 }
@@ -27,6 +33,9 @@ interface InFlight {
   startTime: string | null;
   interrupted: boolean;
   renewal?: NodeJS.Timeout;
+  progress?: RunProgressWriter;
+  /** Called once the `running` record is stored, or the run ends without one. */
+  stored: () => void;
   done: Promise<RunRecord | null>;
 }
 
@@ -111,7 +120,7 @@ export class JobExecutor {
       run.interrupted = true;
       clearInterval(run.renewal);
       const reason = `interrupted: the service shut down before the run ended (grace ${graceMs} ms)`;
-      await this.recorder.interrupted(run.job, run, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
+      await this.recorder.interrupted(run.job, { ...run, done: run.progress?.done }, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
         this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`, { job_id: run.job.job_id, run_id: run.runId }),
       );
       // Recorded as over, so nobody holds the job: a restart may run it at once, not after the lease's TTL.
@@ -125,7 +134,7 @@ export class JobExecutor {
   }
 
   private track(job: ScheduledJob, runId: string, trigger: RunTrigger, scheduledFor: Date | null): InFlight {
-    const run: InFlight = { job, runId, trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null) };
+    const run: InFlight = { job, runId, trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null), stored: () => undefined };
     this.inFlight.set(job.job_id, run);
     return run;
   }
@@ -138,6 +147,8 @@ export class JobExecutor {
       void this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
       return { ok: false, reason: 'the service is shutting down' };
     }
+    const waitsForSlot = this.runSlots.activeCount + this.runSlots.pendingCount >= this.options.maxConcurrentRuns;
+    const visible = waitsForSlot ? Promise.resolve() : new Promise<void>((resolve) => (run.stored = resolve));
     run.renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
     run.done = this.runSlots(() => this.execute(run, nextRun))
       .catch((error: unknown) => {
@@ -145,11 +156,12 @@ export class JobExecutor {
         return null;
       })
       .finally(async () => {
+        run.stored();
         clearInterval(run.renewal);
         this.inFlight.delete(jobId);
         await this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
       });
-    return { ok: true, run: { runId: run.runId, done: run.done } };
+    return { ok: true, run: { runId: run.runId, visible, done: run.done } };
   }
 
   private async renewLease(run: InFlight): Promise<void> {
@@ -162,32 +174,30 @@ export class JobExecutor {
     const jobId = run.job.job_id;
     const started = Date.now();
     run.startTime = isoInZone(started, run.job.timezone);
-    const job = await this.registry.startRun({ ...newRunRecord(run.job, runId, trigger, scheduledFor, run.startTime), status: 'running' }, {
+    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime!), status: 'running' });
+    const job = await this.registry.startRun(running(run.job), {
       status: 'running',
       last_run: run.startTime,
       ...(nextRun !== undefined && { next_run: nextRun ? isoInZone(nextRun, run.job.timezone) : null }),
     });
+    run.stored();
     if (!job) return null; // deleted while queued
     run.job = job;
+    const progress = (run.progress = new RunProgressWriter(running(job), (record) => this.registry.updateCurrentRun(record)));
     this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${job.stock_ids.length} symbols)`, { job_id: jobId, run_id: runId });
 
     const window = runWindow(job, new Date(started));
     const fetchSlots = pLimit(this.options.fetchConcurrency);
-    const outcomes = await Promise.all(job.stock_ids.map((symbol) => fetchSlots(() => this.fetcher.fetch(job, runId, symbol, window))));
+    const fetchOne = async (symbol: string) => {
+      const outcome = await this.fetcher.fetch(job, runId, symbol, window);
+      progress.symbolDone();
+      return outcome;
+    };
+    const outcomes = await Promise.all(job.stock_ids.map((symbol) => fetchSlots(() => fetchOne(symbol))));
+    progress.stop();
 
-    const record = newRunRecord(job, runId, trigger, scheduledFor, run.startTime);
-    for (const outcome of outcomes) {
-      if ('error' in outcome) {
-        record.failed_stocks.push(outcome.symbol);
-        record.errors.push(outcome.error);
-      } else {
-        record.fetched_stocks.push(outcome.symbol);
-        record.points_written += outcome.written;
-        record.bars_rejected += outcome.rejected;
-      }
-    }
+    const record = withOutcomes(newRunRecord(job, runId, trigger, scheduledFor, run.startTime), outcomes);
     const ended = Date.now();
-    record.status = runStatusOf(record);
     record.end_time = isoInZone(ended, job.timezone);
     record.duration_ms = ended - started;
     if (!run.interrupted) await this.recorder.finished(job, record);

@@ -85,6 +85,7 @@ export class JobManager {
     const job = await this.get(jobId);
     const started = await this.executor.start(job, 'manual', null);
     if (!started.ok) throw new ConflictException(`Job ${jobId} cannot run now: ${started.reason}`);
+    await started.run.visible;
     return started.run.runId;
   }
 
@@ -94,6 +95,14 @@ export class JobManager {
     if (running) this.scheduler.resume();
     else this.scheduler.pause();
     await this.coordinator.publish({ op: running ? 'resume' : 'pause' });
+  }
+
+  /** One run of the job, in progress or recorded; 404 when neither the job nor the run is known. */
+  async run(jobId: string, runId: string): Promise<RunRecord> {
+    await this.get(jobId);
+    const run = (await this.registry.runs(jobId, this.options.runHistoryLimit + 1)).find((record) => record.run_id === runId);
+    if (!run) throw new NotFoundException(`Run ${runId} of job ${jobId} not found (the newest ${this.options.runHistoryLimit} are kept)`);
+    return run;
   }
 
   async runs(jobId: string, limit: number): Promise<RunRecord[]> {

@@ -112,7 +112,8 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     const reason = 'interrupted: the replica holding this run stopped renewing its lease (it stopped, crashed or lost the store)';
     const current = await this.registry.currentRun(job.job_id);
     if (current) {
-      const run = { runId: current.run_id, trigger: current.trigger, scheduledFor: current.scheduled_for ? new Date(current.scheduled_for) : null };
+      const scheduledFor = current.scheduled_for ? new Date(current.scheduled_for) : null;
+      const run = { runId: current.run_id, trigger: current.trigger, scheduledFor, done: current.progress.done };
       return this.recorder.interrupted(job, run, current.start_time, reason);
     }
     // Left running by a version that did not store its current run: what it was is unknown.

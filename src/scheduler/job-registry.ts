@@ -57,6 +57,11 @@ export class JobRegistry {
     return this.store.startRun(run, patch);
   }
 
+  /** Brings the stored record of the run in progress up to date; false when it is no longer current. */
+  updateCurrentRun(run: RunRecord): Promise<boolean> {
+    return this.store.updateCurrentRun(run);
+  }
+
   /** The job's run in progress (status `running`), or null. */
   currentRun(jobId: string): Promise<RunRecord | null> {
     return this.store.currentRun(jobId);

@@ -64,6 +64,12 @@ export interface SymbolError {
   attempts: number;
 }
 
+/** Symbols of a run done (fetched or failed) out of its total. */
+export interface RunProgress {
+  done: number;
+  total: number;
+}
+
 export interface RunRecord {
   run_id: string;
   job_id: string;
@@ -81,6 +87,8 @@ export interface RunRecord {
   duration_ms: number;
   /** Why a run was skipped (overlap, market closed); null otherwise. */
   reason: string | null;
+  /** Updated at most once a second while the run is in progress. */
+  progress: RunProgress;
 }
 
 /** Fields the scheduler itself changes on a job; the store applies them atomically. */

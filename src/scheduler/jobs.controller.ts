@@ -92,7 +92,10 @@ export class JobsController {
 
   @Post(':id/run')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Run a job now', description: 'Starts a manual run; its record appears in /runs when it ends.' })
+  @ApiOperation({
+    summary: 'Run a job now',
+    description: 'Starts a manual run; its record (status running) can be read at /runs/{run_id} from this answer on, unless the run waits for a free slot.',
+  })
   @NoSuchJob()
   @ApiAcceptedResponse({ type: RunStartedDto })
   @ApiConflictResponse({ type: ErrorDto, description: 'A run of this job is in progress.' })
@@ -106,6 +109,14 @@ export class JobsController {
   @ApiOkResponse({ type: [RunRecordDto] })
   runs(@JobId() id: string, @Query() query: RunsQueryDto): Promise<RunRecordDto[]> {
     return this.jobs.runs(id, query.limit ?? 20);
+  }
+
+  @Get(':id/runs/:run_id')
+  @ApiOperation({ summary: 'One run of a job', description: 'The run in progress (status running, with progress) or a recorded one.' })
+  @NoSuchJob()
+  @ApiOkResponse({ type: RunRecordDto })
+  runById(@JobId() id: string, @Param('run_id', new ParseUUIDPipe()) runId: string): Promise<RunRecordDto> {
+    return this.jobs.run(id, runId);
   }
 
   @Get(':id/next-runs')

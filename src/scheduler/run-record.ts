@@ -1,4 +1,5 @@
 import type { LastResult, RunRecord, RunStatus, RunTrigger, ScheduledJob } from './job.js';
+import type { SymbolOutcome } from './symbol-fetcher.js';
 import { isoInZone } from './time-format.js';
 
 /** A record for a run that has done nothing yet; the executor fills it in. */
@@ -19,7 +20,25 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
     bars_rejected: 0,
     duration_ms: 0,
     reason: null,
+    progress: { done: 0, total: job.stock_ids.length },
   };
+}
+
+/** The record with every symbol's outcome counted in, and the status they make. */
+export function withOutcomes(record: RunRecord, outcomes: readonly SymbolOutcome[]): RunRecord {
+  for (const outcome of outcomes) {
+    if ('error' in outcome) {
+      record.failed_stocks.push(outcome.symbol);
+      record.errors.push(outcome.error);
+    } else {
+      record.fetched_stocks.push(outcome.symbol);
+      record.points_written += outcome.written;
+      record.bars_rejected += outcome.rejected;
+    }
+  }
+  record.progress = { done: outcomes.length, total: record.progress.total };
+  record.status = runStatusOf(record);
+  return record;
 }
 
 /** Seed 000's rule: no failure is success, some is partial success, all is failure. */

@@ -11,6 +11,8 @@ export interface RunRef {
   runId: string;
   trigger: RunTrigger;
   scheduledFor: Date | null;
+  /** Symbols it had done, when known. */
+  done?: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export class RunRecorder {
       failed_stocks: [...job.stock_ids],
       duration_ms: Math.max(0, end - Date.parse(startTime)),
       reason,
+      progress: { done: run.done ?? 0, total: job.stock_ids.length },
     };
     this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
     this.metrics.recordRun(record);

@@ -29,6 +29,8 @@ export interface JobStore {
    * job no longer exists.
    */
   startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null>;
+  /** Replaces the current run's record if it is still `run`'s (progress); false otherwise, writing nothing. */
+  updateCurrentRun(run: RunRecord): Promise<boolean>;
   /** The run stored by {@link startRun} and not yet recorded, or null. */
   currentRun(jobId: string): Promise<RunRecord | null>;
   /**

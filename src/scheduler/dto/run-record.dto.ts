@@ -1,12 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
-import type { RunRecord, RunStatus, RunTrigger, SymbolError } from '../job.js';
+import type { RunProgress, RunRecord, RunStatus, RunTrigger, SymbolError } from '../job.js';
 
 export class SymbolErrorDto implements SymbolError {
   @ApiProperty({ example: 'INVALIDSYMBOLXYZ' }) symbol: string;
   @ApiProperty({ example: 'No data found, symbol may be delisted' }) error: string;
   @ApiProperty({ description: 'Typed error name; tells whether a retry can help.', example: 'SymbolNotFoundError' }) kind: string;
   @ApiProperty({ example: 1 }) attempts: number;
+}
+
+export class RunProgressDto implements RunProgress {
+  @ApiProperty({ description: 'Symbols done (fetched or failed).', example: 2 }) done: number;
+  @ApiProperty({ description: 'Symbols of the run.', example: 4 }) total: number;
 }
 
 export class RunRecordDto implements RunRecord {
@@ -26,4 +31,5 @@ export class RunRecordDto implements RunRecord {
   @ApiProperty({ description: 'Bars dropped by validation (null, negative or inconsistent prices).', example: 0 }) bars_rejected: number;
   @ApiProperty({ example: 2408 }) duration_ms: number;
   @ApiProperty({ nullable: true, type: String, description: 'Why the run was skipped, when it was.', example: null }) reason: string | null;
+  @ApiProperty({ type: RunProgressDto, description: 'Updated at most once a second while status is running.' }) progress: RunProgressDto;
 }

@@ -48,6 +48,7 @@ export function makeRun(jobId: string, n: number): RunRecord {
     bars_rejected: 0,
     duration_ms: 2000,
     reason: null,
+    progress: { done: 2, total: 2 },
   };
 }
 

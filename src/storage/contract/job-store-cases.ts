@@ -101,7 +101,14 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
       // A fire skipped meanwhile is another run: the current one stays.
       await jobs.recordRun({ ...makeRun(job.job_id, 2), status: 'skipped' }, 10, {});
       expect(await jobs.currentRun(job.job_id)).toEqual(running);
+      const progressed = { ...running, progress: { done: 1, total: 2 } };
+      expect(await jobs.updateCurrentRun(progressed)).toBe(true);
+      expect(await jobs.currentRun(job.job_id)).toEqual(progressed);
+      expect(await jobs.updateCurrentRun({ ...progressed, run_id: 'run-2' })).toBe(false);
       await jobs.recordRun(makeRun(job.job_id, 1), 10, { status: 'completed' });
+      expect(await jobs.currentRun(job.job_id)).toBeNull();
+      // A progress write that arrives after its run was recorded brings nothing back.
+      expect(await jobs.updateCurrentRun(progressed)).toBe(false);
       expect(await jobs.currentRun(job.job_id)).toBeNull();
       expect((await jobs.listRuns(job.job_id, 10)).map((run) => run.run_id)).toEqual(['run-1', 'run-2']);
     });

@@ -55,6 +55,12 @@ export class MemoryJobStore implements JobStore {
     return this.patch(run.job_id, patch);
   }
 
+  async updateCurrentRun(run: RunRecord): Promise<boolean> {
+    if (this.currentRuns.get(run.job_id)?.run_id !== run.run_id) return false;
+    this.currentRuns.set(run.job_id, structuredClone(run));
+    return true;
+  }
+
   async currentRun(jobId: string): Promise<RunRecord | null> {
     const run = this.currentRuns.get(jobId);
     return run ? structuredClone(run) : null;

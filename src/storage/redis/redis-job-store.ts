@@ -27,6 +27,14 @@ const PATCH_JOB = READ_JOB + MERGE_PATCH;
 const START_RUN = `${READ_JOB}
 redis.call('SET', KEYS[2], ARGV[2])
 ${MERGE_PATCH}`;
+// KEYS: current run; ARGV: record, run id. A progress write that lands after its run was recorded
+// must not bring it back.
+const UPDATE_CURRENT_RUN = `
+local current = redis.call('GET', KEYS[1])
+if not current or cjson.decode(current).run_id ~= ARGV[2] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1])
+return 1
+`;
 // KEYS: job, runs, current run; ARGV: patch, record, keep, run id. A skipped fire is recorded while
 // another run is current, so the current run is cleared only when it is the one being recorded.
 const RECORD_RUN = `${READ_JOB}
@@ -54,6 +62,7 @@ return existed
 export class RedisJobStore implements JobStore {
   private readonly patchJob;
   private readonly startRunScript;
+  private readonly updateCurrentRunScript;
   private readonly recordRunScript;
   private readonly createJob;
   private readonly deleteJob;
@@ -61,6 +70,7 @@ export class RedisJobStore implements JobStore {
   constructor(private readonly client: Redis) {
     this.patchJob = defineScript<string | null>(client, 'patchJob', PATCH_JOB);
     this.startRunScript = defineScript<string | null>(client, 'startRun', START_RUN);
+    this.updateCurrentRunScript = defineScript<number>(client, 'updateCurrentRun', UPDATE_CURRENT_RUN);
     this.recordRunScript = defineScript<string | null>(client, 'recordRun', RECORD_RUN);
     this.createJob = defineScript<null>(client, 'createJob', CREATE_JOB);
     this.deleteJob = defineScript<number>(client, 'deleteJob', DELETE_JOB);
@@ -105,6 +115,10 @@ export class RedisJobStore implements JobStore {
     const jobKeys = [keys.job(run.job_id), keys.currentRun(run.job_id)];
     const updated = await redisCall(() => this.startRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run)]));
     return updated === null ? null : parseJob(updated);
+  }
+
+  async updateCurrentRun(run: RunRecord): Promise<boolean> {
+    return (await redisCall(() => this.updateCurrentRunScript([keys.currentRun(run.job_id)], [JSON.stringify(run), run.run_id]))) === 1;
   }
 
   async currentRun(jobId: string): Promise<RunRecord | null> {
