@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, eventually, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
+import { eventually } from './support/test-app.js';
 
 /** A run can be followed from the moment POST …/run answers until it is recorded. */
 describe('a run in progress (redis store)', () => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
-
-  beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store: 'redis', yahooUrl: yahoo.url, env: { FETCH_CONCURRENCY: '1' } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
-  });
+  const ctx = useE2eApp('redis', { env: { FETCH_CONCURRENCY: '1' } });
+  const { http } = ctx;
 
   it('is readable by its run_id with its progress, and then as its outcome', async () => {
     const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN'];
-    for (const symbol of symbols) yahoo.override(symbol, { delayMs: 700, times: 1 });
+    for (const symbol of symbols) ctx.yahoo.override(symbol, { delayMs: 700, times: 1 });
     const id = (await http().post('/scheduler/jobs').send({ name: 'followed', stock_ids: symbols, cron: '0 0 1 1 *' }).expect(201)).body.job_id;
     const runId = (await http().post(`/scheduler/jobs/${id}/run`).expect(202)).body.run_id;
 

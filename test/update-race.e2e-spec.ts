@@ -1,21 +1,10 @@
-import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
-import { createTestApp, recordedRuns, type TestApp } from './support/test-app.js';
+import { useE2eApp } from './support/e2e-context.js';
+import { recordedRuns } from './support/test-app.js';
 
 /** A PUT racing the end of a run writes what the user sent, never the run's state it read before. */
 describe('updates racing runs (redis store)', () => {
-  let yahoo: FakeYahoo;
-  let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
-
-  beforeAll(async () => {
-    yahoo = await startFakeYahoo({ latencyMs: 5 });
-    t = await createTestApp({ store: 'redis', yahooUrl: yahoo.url, env: { SCHEDULER_RECONCILE_MS: '200' } });
-  });
-  afterAll(async () => {
-    await t.close();
-    await yahoo.close();
-  });
+  const ctx = useE2eApp('redis', { env: { SCHEDULER_RECONCILE_MS: '200' }, yahoo: { latencyMs: 5 } });
+  const { http } = ctx;
 
   it('leaves every run recorded once, the job not running, and no invented run', async () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'raced', stock_ids: ['GOOG'], cron: '0 0 1 1 *' }).expect(201)).body.job_id;
@@ -34,7 +23,7 @@ describe('updates racing runs (redis store)', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     const job = (await http().get(`/scheduler/jobs/${id}`).expect(200)).body;
     expect(job).toMatchObject({ status: 'completed', last_result: { run_id: runIds.at(-1), status: 'success' } });
-    const runs = await recordedRuns(t.app.getHttpServer(), id, runIds.length);
+    const runs = await recordedRuns(ctx.t.app.getHttpServer(), id, runIds.length);
     expect(runs.filter((run) => run.reason !== null)).toEqual([]);
     expect(runs.map((run) => run.run_id)).toEqual([...runIds].reverse());
   }, 60_000);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startFakeYahoo, type FakeYahoo } from './fake-yahoo.js';
+import { startFakeYahoo, type FakeYahoo, type FakeYahooOptions } from './fake-yahoo.js';
 import { createTestApp, type StoreKind, type TestApp } from './test-app.js';
 
 export interface E2eContext {
@@ -8,13 +8,16 @@ export interface E2eContext {
   http(): ReturnType<typeof request>;
 }
 
-/** Registers beforeAll/afterAll that start a fake Yahoo and the real app on `store`, and stop both. */
-export function useE2eApp(store: StoreKind): E2eContext {
+/**
+ * Registers beforeAll/afterAll that start a fake Yahoo and the real app on `store` (with `env` on
+ * top of the test defaults), and stop both.
+ */
+export function useE2eApp(store: StoreKind, options: { env?: Record<string, string>; yahoo?: FakeYahooOptions } = {}): E2eContext {
   let yahoo: FakeYahoo | undefined;
   let t: TestApp | undefined;
   beforeAll(async () => {
-    yahoo = await startFakeYahoo();
-    t = await createTestApp({ store, yahooUrl: yahoo.url });
+    yahoo = await startFakeYahoo(options.yahoo);
+    t = await createTestApp({ store, yahooUrl: yahoo.url, env: options.env });
   });
   afterAll(async () => {
     await t?.close();
