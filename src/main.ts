@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { ConfigError, loadAppConfig, type AppConfig } from './config/environment.js';
+import { loadAppConfig, type AppConfig } from './config/environment.js';
 import { configureApp, httpAdapter } from './configure-app.js';
+import { ServiceLogger, startupFailure } from './startup-failure.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -16,25 +17,22 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 };
 
 async function bootstrap(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadAppConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const config = loadAppConfig(process.env);
   // Nest's own logger: JSON lines with job_id / run_id / symbol as fields when LOG_FORMAT=json.
-  const logger = new ConsoleLogger({
+  const logger = new ServiceLogger({
     logLevels: LEVELS[config.logLevel],
     json: config.logFormat === 'json',
     flattenParams: true,
     redact: ['x-api-key', 'authorization', 'password', 'apiKey'],
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), httpAdapter(), { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), httpAdapter(), { logger, abortOnError: false });
+  logger.created();
   await configureApp(app, config);
   await app.listen(config.port, '0.0.0.0');
   new Logger('Bootstrap').log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs)`);
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  console.error(startupFailure(error, Number(process.env.PORT ?? 8001)));
+  process.exit(1);
+});

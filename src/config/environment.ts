@@ -56,7 +56,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
   const errors = validateSync(parsed);
   if (errors.length) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new ConfigError(`Invalid environment:\n  - ${lines.join('\n  - ')}`);
+    throw new ConfigError(`Invalid environment: ${lines.join('; ')}`);
   }
   return {
     port: parsed.PORT,

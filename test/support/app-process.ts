@@ -45,3 +45,11 @@ export async function startService(env: Record<string, string>): Promise<Service
       }),
   };
 }
+
+/** Runs the built service to its exit (for start-ups that must fail), with what it printed on stderr. */
+export function runService(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [`${BUILD_DIR}/main.js`], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
