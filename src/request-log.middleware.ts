@@ -6,6 +6,9 @@ const logger = new Logger('HTTP');
 /** What Express and Fastify (through @fastify/middie) both put on the Node request a middleware sees. */
 type MiddlewareRequest = IncomingMessage & { ip?: string; originalUrl?: string };
 
+/** Probed every few seconds by load balancers and orchestrators: logged at debug level only. */
+const PROBES = new Set(['/health']);
+
 /**
  * One line per request: method, path, status, duration and client address. The query string and
  * the headers are left out on purpose: they are where keys and tokens travel. Plain Node
@@ -16,7 +19,8 @@ export function requestLog(req: MiddlewareRequest, res: ServerResponse, next: ()
   res.on('finish', () => {
     const duration_ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
     const path = (req.originalUrl ?? req.url ?? '').split('?', 1)[0];
-    logger.log(`${req.method} ${path} ${res.statusCode} ${duration_ms} ms`, {
+    const level = PROBES.has(path) ? 'debug' : 'log';
+    logger[level](`${req.method} ${path} ${res.statusCode} ${duration_ms} ms`, {
       method: req.method,
       path,
       status: res.statusCode,
