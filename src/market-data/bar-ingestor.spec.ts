@@ -56,6 +56,13 @@ describe('BarIngestor', () => {
     await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).resolves.toEqual({ written: 0, rejected: 0, incremental: true });
   });
 
+  it('names an answer whose bars all failed validation, and tells how many were dropped', async () => {
+    const broken = [0, 1, 2].map((i) => ({ ...bar(i), volume: Number.NaN }));
+    const failure = new BarIngestor(new ListProvider(broken), new MemoryBarStore()).ingest(window);
+    await expect(failure).rejects.toThrow(new NoDataError('all 3 bars failed validation for AAPL'));
+    await expect(failure).rejects.toMatchObject({ rejected: 3 });
+  });
+
   it('writes the snapshot of the whole window even when the fetch was incremental', async () => {
     const provider = new ListProvider([0, 1, 2].map((i) => bar(i)));
     const store = new MemoryBarStore();

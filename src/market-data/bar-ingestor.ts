@@ -44,9 +44,7 @@ export class BarIngestor {
     const { bars: fetched, actions } = await this.provider.fetchChart({ symbol, interval, from, to, logContext: request.logContext });
     const { valid, rejected } = validateBars(fetched);
     if (valid.length === 0 && !incremental) {
-      throw new NoDataError(
-        fetched.length ? `all ${fetched.length} bars for ${symbol} failed validation` : `no data returned for ${symbol}`,
-      );
+      throw new NoDataError(fetched.length ? `all ${fetched.length} bars failed validation for ${symbol}` : `no data returned for ${symbol}`, rejected);
     }
     const written = await this.bars.upsert(series, valid);
     await this.bars.upsertActions(series, actions);

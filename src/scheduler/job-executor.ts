@@ -173,13 +173,13 @@ export class JobExecutor {
 
     const record = newRunRecord(job, runId, trigger, scheduledFor, run.startTime);
     for (const outcome of outcomes) {
+      record.bars_rejected += outcome.rejected;
       if ('error' in outcome) {
         record.failed_stocks.push(outcome.symbol);
         record.errors.push(outcome.error);
       } else {
         record.fetched_stocks.push(outcome.symbol);
         record.points_written += outcome.written;
-        record.bars_rejected += outcome.rejected;
       }
     }
     const ended = Date.now();
