@@ -1,7 +1,7 @@
 import { useE2eApp } from './support/e2e-context.js';
 import { CHART_RECORDINGS, loadRecording } from './support/fake-yahoo-fixtures.js';
 import { metricSample } from './support/metric-sample.js';
-import { eventually, keysUnder } from './support/test-app.js';
+import { keysUnder } from './support/test-app.js';
 
 type QuoteField = 'open' | 'high' | 'low' | 'close' | 'volume';
 type RecordedQuote = Record<QuoteField, Array<number | null>>;
@@ -25,13 +25,7 @@ describe('stored market data (redis store)', () => {
   const ctx = useE2eApp('redis');
   const http = ctx.http;
 
-  const runAndWait = async (id: string, expectedRuns: number) => {
-    await http().post(`/scheduler/jobs/${id}/run`).expect(202);
-    return eventually(async () => {
-      const runs = (await http().get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
-      return runs.length >= expectedRuns ? runs[0] : undefined;
-    }, 20_000);
-  };
+  const runAndWait = ctx.runAndWait.bind(ctx);
 
   it('stores one series per symbol and interval, upserts overlapping runs in place, and serves ranges oldest first', async () => {
     const id = (
@@ -79,12 +73,14 @@ describe('stored market data (redis store)', () => {
     expect(JSON.parse((await raw.get(jobKey))!)).toMatchObject({ job_id: id, stock_ids: ['AAPL'], start_date: '2020-08-31' });
     expect(await raw.smembers(`${ctx.t.keyPrefix}scheduler:jobs`)).toEqual([id]);
     expect(await raw.llen(`${ctx.t.keyPrefix}scheduler:runs:${id}`)).toBe(2);
+    expect(await raw.get(`${seriesKey}:covered`)).toBe(String(Date.parse('2020-08-31')));
     const actionsKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:actions`;
     expect(await raw.type(actionsKey)).toBe('hash');
     expect(await keysUnder(raw, ctx.t.keyPrefix)).toEqual(
       [
         jobKey,
         seriesKey,
+        `${seriesKey}:covered`,
         snapshotKey,
         actionsKey,
         `${ctx.t.keyPrefix}scheduler:jobs`,
