@@ -43,14 +43,15 @@ export class BarIngestor {
     const plan = planFetch({ from: request.from.getTime(), to: to.getTime() }, await this.bars.coverage(series));
     const fetched: Bar[] = [];
     const actions: CorporateAction[] = [];
-    for (const range of plan.requests) {
-      const chart = await this.provider.fetchChart({ symbol, interval, from: new Date(range.from), to: new Date(range.to), logContext: request.logContext });
+    for (const { from, to: until } of plan.requests) {
+      const chart = await this.provider.fetchChart({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
       fetched.push(...chart.bars);
       actions.push(...chart.actions);
     }
     const { valid, rejected } = validateBars(fetched);
     if (valid.length === 0 && plan.whole) {
-      throw new NoDataError(fetched.length ? `all ${fetched.length} bars failed validation for ${symbol}` : `no data returned for ${symbol}`, rejected);
+      const reason = fetched.length ? `all ${fetched.length} bars failed validation` : 'no data returned';
+      throw new NoDataError(`${reason} for ${symbol}`, rejected);
     }
     const written = await this.bars.upsert(series, valid);
     await this.bars.upsertActions(series, actions);
