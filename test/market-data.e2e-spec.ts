@@ -1,5 +1,17 @@
 import { useE2eApp } from './support/e2e-context.js';
-import { keysUnder, recordedRuns } from './support/test-app.js';
+import { CHART_RECORDINGS, loadRecording } from './support/fake-yahoo-fixtures.js';
+import { metricSample } from './support/metric-sample.js';
+import { keysUnder } from './support/test-app.js';
+
+type QuoteField = 'open' | 'high' | 'low' | 'close' | 'volume';
+type RecordedQuote = Record<QuoteField, Array<number | null>>;
+
+/** A recorded chart answer with `blank(quote)` applied to its quote columns. */
+async function withNulls(symbol: string, blank: (quote: RecordedQuote) => void): Promise<unknown> {
+  const body = (await loadRecording(CHART_RECORDINGS[symbol])).json as { chart: { result: [{ indicators: { quote: [RecordedQuote] } }] } };
+  blank(body.chart.result[0].indicators.quote[0]);
+  return body;
+}
 
 interface BarBody {
   date: string;
@@ -13,10 +25,7 @@ describe('stored market data (redis store)', () => {
   const ctx = useE2eApp('redis');
   const http = ctx.http;
 
-  const runAndWait = async (id: string, expectedRuns: number) => {
-    await http().post(`/scheduler/jobs/${id}/run`).expect(202);
-    return (await recordedRuns(ctx.t.app.getHttpServer(), id, expectedRuns, 20_000))[0];
-  };
+  const runAndWait = ctx.runAndWait.bind(ctx);
 
   it('stores one series per symbol and interval, upserts overlapping runs in place, and serves ranges oldest first', async () => {
     const id = (
@@ -64,12 +73,14 @@ describe('stored market data (redis store)', () => {
     expect(JSON.parse((await raw.get(jobKey))!)).toMatchObject({ job_id: id, stock_ids: ['AAPL'], start_date: '2020-08-31' });
     expect(await raw.smembers(`${ctx.t.keyPrefix}scheduler:jobs`)).toEqual([id]);
     expect(await raw.llen(`${ctx.t.keyPrefix}scheduler:runs:${id}`)).toBe(2);
+    expect(await raw.get(`${seriesKey}:covered`)).toBe(String(Date.parse('2020-08-31')));
     const actionsKey = `${ctx.t.keyPrefix}scheduled_stock_data:AAPL:actions`;
     expect(await raw.type(actionsKey)).toBe('hash');
     expect(await keysUnder(raw, ctx.t.keyPrefix)).toEqual(
       [
         jobKey,
         seriesKey,
+        `${seriesKey}:covered`,
         snapshotKey,
         actionsKey,
         `${ctx.t.keyPrefix}scheduler:jobs`,
@@ -98,6 +109,32 @@ describe('stored market data (redis store)', () => {
     expect(ctx.yahoo.requests.filter((r) => r.symbol === 'NVDA')).toHaveLength(4);
     ctx.yahoo.reset();
   }, 30_000);
+
+  it('counts every bar dropped for a null field in bars_rejected and the metric, and names an answer of only such bars', async () => {
+    ctx.yahoo.override('MSFT', {
+      body: await withNulls('MSFT', (q) => {
+        q.open[0] = null;
+        q.volume[5] = null;
+        for (const field of ['open', 'high', 'low', 'close', 'volume'] as const) q[field][10] = null;
+      }),
+    });
+    ctx.yahoo.override('BTC-USD', { body: await withNulls('BTC-USD', (q) => Object.values(q).forEach((column) => column.fill(null))) });
+    const rejectedTotal = async () => metricSample((await http().get('/metrics').expect(200)).text, 'scheduler_bars_rejected_total');
+    const before = await rejectedTotal();
+    const id = (await http().post('/scheduler/jobs').send({ name: 'nulls', stock_ids: ['MSFT', 'BTC-USD'] }).expect(201)).body.job_id;
+    const run = await runAndWait(id, 1);
+    expect(run).toMatchObject({
+      status: 'partial_success',
+      fetched_stocks: ['MSFT'],
+      failed_stocks: ['BTC-USD'],
+      errors: [{ symbol: 'BTC-USD', error: 'all 3 bars failed validation for BTC-USD', kind: 'NoDataError', attempts: 1 }],
+      points_written: 249,
+      bars_rejected: 6,
+    });
+    expect((await rejectedTotal())! - before!).toBe(6);
+    expect((await http().get('/market-data/BTC-USD').expect(200)).body).toEqual([]);
+    ctx.yahoo.reset();
+  });
 
   it('marks a run failed when every symbol fails, and the job failed', async () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'bad', stock_ids: ['NOPE1', 'NOPE2'] }).expect(201)).body.job_id;

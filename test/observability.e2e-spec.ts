@@ -1,11 +1,6 @@
 import { useE2eApp } from './support/e2e-context.js';
+import { metricSample as sample } from './support/metric-sample.js';
 import { recordedRuns } from './support/test-app.js';
-
-/** The value of one sample line of a Prometheus text page, or undefined. */
-function sample(page: string, line: string): number | undefined {
-  const found = page.split('\n').find((l) => l.startsWith(`${line} `));
-  return found === undefined ? undefined : Number(found.slice(line.length + 1));
-}
 
 describe('metrics and health (redis store)', () => {
   const ctx = useE2eApp('redis');

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
+import { metricSample } from './support/metric-sample.js';
 import { startRedis, type RedisProcess } from './support/redis-process.mjs';
 import { createTestApp, eventually, type TestApp } from './support/test-app.js';
 
@@ -9,7 +10,7 @@ describe('Redis out of memory', () => {
   let redis: RedisProcess;
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
-  const lostFires = async () => Number(/^scheduler_fires_lost_total (\d+)/m.exec((await http().get('/metrics').expect(200)).text)?.[1]);
+  const lostFires = async () => metricSample((await http().get('/metrics').expect(200)).text, 'scheduler_fires_lost_total')!;
 
   beforeAll(async () => {
     yahoo = await startFakeYahoo();

@@ -40,6 +40,34 @@ describe('BarIngestor', () => {
     expect((await store.range(series)).map((b) => b.close)).toEqual([100, 101, 555, 103]);
   });
 
+  it('asks for the head before the window it filled and the tail from the newest bar when the window grows, never for the rest', async () => {
+    const provider = new ListProvider(Array.from({ length: 30 }, (_, i) => bar(i)));
+    const store = new MemoryBarStore();
+    const ingestor = new BarIngestor(provider, store);
+    const at = (day: number) => new Date(t0 + day * DAY - 3600_000);
+    await ingestor.ingest({ ...window, from: at(20), to: at(25) });
+
+    expect(await ingestor.ingest({ ...window, from: at(3), to: at(28) })).toEqual({ written: 21, rejected: 0, incremental: true });
+    expect(provider.requests.slice(1).map((r) => [r.from, r.to])).toEqual([
+      [at(3), at(20)],
+      [new Date(bar(24).time), at(28)],
+    ]);
+    expect((await store.range(series)).map((b) => b.close)).toEqual(Array.from({ length: 25 }, (_, i) => 103 + i));
+  });
+
+  it('remembers a head the provider had no bars for, without failing the symbol or asking for it again', async () => {
+    const provider = new ListProvider(Array.from({ length: 5 }, (_, i) => bar(i + 15))); // listed on day 15
+    const store = new MemoryBarStore();
+    const ingestor = new BarIngestor(provider, store);
+    const wide = { ...window, to: new Date(bar(20).time) };
+    await ingestor.ingest({ ...window, from: new Date(bar(15).time), to: new Date(bar(18).time) });
+
+    expect(await ingestor.ingest(wide)).toEqual({ written: 3, rejected: 0, incremental: true });
+    expect(provider.requests[1]).toMatchObject({ from: wide.from, to: new Date(bar(15).time) });
+    await ingestor.ingest(wide);
+    expect(provider.requests.slice(3).map((r) => [r.from, r.to])).toEqual([[new Date(bar(19).time), wide.to]]);
+  });
+
   it('fetches the whole window again when the stored bars lie outside it', async () => {
     const provider = new ListProvider([bar(8)]);
     const store = new MemoryBarStore();
@@ -54,6 +82,13 @@ describe('BarIngestor', () => {
     await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).rejects.toBeInstanceOf(NoDataError);
     await store.upsert(series, [bar(1)]);
     await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).resolves.toEqual({ written: 0, rejected: 0, incremental: true });
+  });
+
+  it('names an answer whose bars all failed validation, and tells how many were dropped', async () => {
+    const broken = [0, 1, 2].map((i) => ({ ...bar(i), volume: Number.NaN }));
+    const failure = new BarIngestor(new ListProvider(broken), new MemoryBarStore()).ingest(window);
+    await expect(failure).rejects.toThrow(new NoDataError('all 3 bars failed validation for AAPL'));
+    await expect(failure).rejects.toMatchObject({ rejected: 3 });
   });
 
   it('writes the snapshot of the whole window even when the fetch was incremental', async () => {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BAR_STORE, type BarStore, type SnapshotRecord } from '../storage/bar-store.js';
-import type { Bar } from './bar.js';
+import type { Bar, CorporateAction } from './bar.js';
 import { validateBars } from './bar-validator.js';
+import { planFetch } from './fetch-plan.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider } from './market-data-provider.js';
 import { NoDataError } from './provider-errors.js';
 
@@ -19,14 +20,15 @@ export interface IngestRequest {
 export interface IngestResult {
   written: number;
   rejected: number;
-  /** True when only the bars from the last stored one on were requested. */
+  /** True when only the part of the window the series lacked was requested. */
   incremental: boolean;
 }
 
 /**
- * One symbol's window: fetch, validate, upsert into its series, optionally snapshot. Once the series
- * holds a bar inside the window, only the bars from that one on are requested (one bar of overlap,
- * so a still-forming bar is refreshed): seed 004's "only downloads new data points".
+ * One symbol's window: fetch, validate, upsert into its series, optionally snapshot. Only the part
+ * of the window the series lacks is requested (see {@link planFetch}): the head before the span it
+ * holds, then the tail from its newest bar on (one bar of overlap, so a still-forming bar is
+ * refreshed): seed 004's "only downloads new data points", and a longer window is backfilled.
  */
 @Injectable()
 export class BarIngestor {
@@ -38,24 +40,29 @@ export class BarIngestor {
   async ingest(request: IngestRequest): Promise<IngestResult> {
     const { prefix, symbol, interval, to, snapshot } = request;
     const series = { prefix, symbol, interval };
-    const last = await this.bars.last(series);
-    const incremental = last !== null && last.time >= request.from.getTime() && last.time < to.getTime();
-    const from = incremental ? new Date(last.time) : request.from;
-    const { bars: fetched, actions } = await this.provider.fetchChart({ symbol, interval, from, to, logContext: request.logContext });
+    const plan = planFetch({ from: request.from.getTime(), to: to.getTime() }, await this.bars.coverage(series));
+    const fetched: Bar[] = [];
+    const actions: CorporateAction[] = [];
+    for (const { from, to: until } of plan.requests) {
+      const chart = await this.provider.fetchChart({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
+      fetched.push(...chart.bars);
+      actions.push(...chart.actions);
+    }
     const { valid, rejected } = validateBars(fetched);
-    if (valid.length === 0 && !incremental) {
-      throw new NoDataError(
-        fetched.length ? `all ${fetched.length} bars for ${symbol} failed validation` : `no data returned for ${symbol}`,
-      );
+    if (valid.length === 0 && plan.whole) {
+      const reason = fetched.length ? `all ${fetched.length} bars failed validation` : 'no data returned';
+      throw new NoDataError(`${reason} for ${symbol}`, rejected);
     }
     const written = await this.bars.upsert(series, valid);
     await this.bars.upsertActions(series, actions);
+    // Only once the bars are in, so that the covered span never claims a bar the series lacks.
+    if (plan.coveredFrom !== null) await this.bars.markCovered(series, plan.coveredFrom);
     if (snapshot) {
       const window = await this.bars.range(series, request.from.getTime(), to.getTime() - 1);
       const id = { prefix, symbol, start_date: snapshot.start_date, end_date: snapshot.end_date };
       await this.bars.writeSnapshot(id, window.map((bar) => toSnapshotRecord(bar, interval)), snapshot.ttlSeconds);
     }
-    return { written, rejected, incremental };
+    return { written, rejected, incremental: !plan.whole };
   }
 }
 

@@ -14,7 +14,8 @@ export interface BarRequest {
 /**
  * Where bars come from. Yahoo Finance is the built-in one; a host app can pass its own through
  * `SchedulerModule.forRoot({ provider })`. Implementations throw the typed errors of
- * `provider-errors.ts` so the executor can tell a retryable fault from a permanent one.
+ * `provider-errors.ts` so the executor can tell a retryable fault from a permanent one. A value the
+ * provider lacks is NaN in the bar, not a dropped bar, so that validation counts it.
  */
 export interface MarketDataProvider {
   fetchChart(request: BarRequest): Promise<Chart>;

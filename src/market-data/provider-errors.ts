@@ -36,7 +36,15 @@ export class InvalidResponseError extends ProviderError {
   readonly retryable = false;
 }
 
-/** The provider answered, but with no bars for the window (seed 000: "No data returned"). */
+/** The provider answered, but with no bars for the window (seed 000: "No data returned"), or none that passed validation. */
 export class NoDataError extends ProviderError {
   readonly retryable = false;
+
+  constructor(
+    message: string,
+    /** Bars the answer had, all dropped by validation: they still count in the run's bars_rejected. */
+    readonly rejected = 0,
+  ) {
+    super(message);
+  }
 }

@@ -27,13 +27,14 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
 /** The record with every symbol's outcome counted in, and the status they make. */
 export function withOutcomes(record: RunRecord, outcomes: readonly SymbolOutcome[]): RunRecord {
   for (const outcome of outcomes) {
+    // A symbol whose every bar failed validation failed, and its bars count as rejected too.
+    record.bars_rejected += outcome.rejected;
     if ('error' in outcome) {
       record.failed_stocks.push(outcome.symbol);
       record.errors.push(outcome.error);
     } else {
       record.fetched_stocks.push(outcome.symbol);
       record.points_written += outcome.written;
-      record.bars_rejected += outcome.rejected;
     }
   }
   record.progress = { done: outcomes.length, total: record.progress.total };

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
+import { NoDataError } from '../market-data/provider-errors.js';
 import { attemptsOf } from '../market-data/retry/resilient-provider.js';
 import type { ScheduledJob, SymbolError } from './job.js';
 import type { RunWindow } from './run-window.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 
-export type SymbolOutcome = { symbol: string; written: number; rejected: number } | { symbol: string; error: SymbolError };
+/** `rejected` counts the bars validation dropped, also when it dropped them all and the symbol failed for it. */
+export type SymbolOutcome = { symbol: string; rejected: number } & ({ written: number } | { error: SymbolError });
 
 /** One symbol of one run; every failure becomes an outcome, so one symbol never stops the others. */
 @Injectable()
@@ -37,7 +39,8 @@ export class SymbolFetcher {
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       this.logger.warn(`${context}: ${err.name}: ${err.message}`, fields);
-      return { symbol, error: { symbol, error: err.message, kind: err.name, attempts: attemptsOf(error) } };
+      const rejected = error instanceof NoDataError ? error.rejected : 0;
+      return { symbol, rejected, error: { symbol, error: err.message, kind: err.name, attempts: attemptsOf(error) } };
     }
   }
 }

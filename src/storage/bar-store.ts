@@ -20,6 +20,14 @@ export interface SnapshotId {
 
 export type ActionsId = Pick<SeriesId, 'prefix' | 'symbol'>;
 
+/** What a series holds, for deciding what to fetch next. */
+export interface SeriesCoverage {
+  /** Time of the newest stored bar (epoch ms). */
+  newest: number;
+  /** The latest `markCovered` time, or null when none was recorded. */
+  from: number | null;
+}
+
 /**
  * Market data storage: one series per symbol and interval, upserted by bar time, so a re-fetch
  * of an overlapping window replaces bars in place and never duplicates one.
@@ -31,6 +39,10 @@ export interface BarStore {
   range(series: SeriesId, from?: number, to?: number): Promise<Bar[]>;
   /** The newest stored bar, or null for an empty series. */
   last(series: SeriesId): Promise<Bar | null>;
+  /** The newest bar's time and the recorded covered-from time in one read, or null for an empty series. */
+  coverage(series: SeriesId): Promise<SeriesCoverage | null>;
+  /** Records that the series holds every provider bar from `from` (epoch ms) up to its newest one. */
+  markCovered(series: SeriesId, from: number): Promise<void>;
   /** Inserts or replaces splits and dividends by kind and time; returns how many were written. */
   upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number>;
   /** All stored splits and dividends of the symbol, oldest first. */

@@ -23,6 +23,8 @@ export const keys = {
   /** Present while the whole scheduler is paused. */
   paused: 'scheduler:paused',
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,
+  /** From when on (epoch ms) the series holds every bar the provider has, up to its newest one. */
+  coveredFrom: (series: SeriesId) => `${keys.series(series)}:covered`,
   /** Splits and dividends of a symbol, whatever the bar interval. */
   actions: ({ prefix, symbol }: ActionsId) => `${prefix}:${symbol.toUpperCase()}:actions`,
   snapshot: ({ prefix, symbol, start_date, end_date }: SnapshotId) =>

@@ -106,13 +106,15 @@ describe('YahooMarketDataProvider against the fake Yahoo server', () => {
     ]);
   });
 
-  it('drops quotes with a null value and keeps the rest', async () => {
+  it('turns a null price or volume into NaN, for the validator to drop and count, and keeps the rest', async () => {
     const body = (await loadRecording(CHART_RECORDINGS['BTC-USD'])).json as RawChart;
     body.chart.result[0].indicators.quote[0].close[1] = null;
+    body.chart.result[0].indicators.quote[0].volume[2] = null;
     yahoo.override('BTC-USD', { body });
 
     const { bars } = await provider.fetchChart(daily('BTC-USD'));
-    expect(bars.map((bar) => bar.time)).toEqual([1577836800_000, 1578009600_000]);
+    const recorded = await recordedBars('BTC-USD');
+    expect(bars).toEqual([recorded[0], { ...recorded[1], close: Number.NaN }, { ...recorded[2], volume: Number.NaN }]);
   });
 
   it('returns an empty array for a window without trading (1m, weekend)', async () => {

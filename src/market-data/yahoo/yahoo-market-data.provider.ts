@@ -30,11 +30,21 @@ function isChartInterval(interval: string): interval is ChartInterval {
   return CHART_INTERVALS.has(interval);
 }
 
-// Quotes with a missing price or volume are dropped here so that Bar stays all-numbers.
-function toBar(quote: ChartResultArrayQuote): Bar[] {
+// A missing price or volume becomes NaN rather than dropping the quote here, so that the validator
+// drops it and counts it in bars_rejected.
+const orNaN = (value: number | null): number => value ?? Number.NaN;
+
+function toBar(quote: ChartResultArrayQuote): Bar {
   const { open, high, low, close, volume } = quote;
-  if (open === null || high === null || low === null || close === null || volume === null) return [];
-  return [{ time: quote.date.getTime(), open, high, low, close, adj_close: quote.adjclose ?? null, volume }];
+  return {
+    time: quote.date.getTime(),
+    open: orNaN(open),
+    high: orNaN(high),
+    low: orNaN(low),
+    close: orNaN(close),
+    adj_close: quote.adjclose ?? null,
+    volume: orNaN(volume),
+  };
 }
 
 function toActions(events: ChartEventsArray | undefined): CorporateAction[] {
@@ -82,6 +92,6 @@ export class YahooMarketDataProvider implements MarketDataProvider {
     } catch (error) {
       throw mapYahooError(error, symbol);
     }
-    return { bars: result.quotes.flatMap(toBar), actions: toActions(result.events) };
+    return { bars: result.quotes.map(toBar), actions: toActions(result.events) };
   }
 }

@@ -44,6 +44,19 @@ export function describeBarStoreCases(stores: () => StoreFixture): void {
       expect(await bars.last(series)).toEqual(makeBar(7));
     });
 
+    it('tells the newest bar and the recorded start of the complete span, none for an empty series', async () => {
+      const { bars } = stores();
+      expect(await bars.coverage(series)).toBeNull();
+      await bars.upsert(series, [makeBar(5), makeBar(9), makeBar(7)]);
+      expect(await bars.coverage(series)).toEqual({ newest: makeBar(9).time, from: null });
+      await bars.markCovered(series, T0 + 2 * DAY_MS);
+      await bars.markCovered(series, T0 + DAY_MS);
+      expect(await bars.coverage({ ...series, symbol: series.symbol.toLowerCase() })).toEqual({ newest: makeBar(9).time, from: T0 + DAY_MS });
+      await bars.upsert({ ...series, interval: '1h' }, [makeBar(3)]);
+      expect(await bars.coverage({ ...series, interval: '1h' })).toEqual({ newest: makeBar(3).time, from: null });
+      expect(await bars.range(series)).toEqual([makeBar(5), makeBar(7), makeBar(9)]);
+    });
+
     it('keeps series apart by prefix and interval, treating the symbol case-insensitively', async () => {
       const { bars } = stores();
       await bars.upsert({ ...series, symbol: 'aapl' }, [makeBar(0)]);

@@ -1,5 +1,5 @@
 import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
-import type { ActionsId, BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import type { ActionsId, BarStore, SeriesCoverage, SnapshotId, SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 
 interface StoredSnapshot {
@@ -15,6 +15,7 @@ export class MemoryBarStore implements BarStore {
   private readonly series = new Map<string, Map<number, Bar>>();
   private readonly snapshots = new Map<string, StoredSnapshot>();
   private readonly corporateActions = new Map<string, Map<string, CorporateAction>>();
+  private readonly coveredFrom = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -36,6 +37,15 @@ export class MemoryBarStore implements BarStore {
   async last(series: SeriesId): Promise<Bar | null> {
     const newest = this.sorted(series).at(-1);
     return newest ? structuredClone(newest) : null;
+  }
+
+  async coverage(series: SeriesId): Promise<SeriesCoverage | null> {
+    const newest = await this.last(series);
+    return newest ? { newest: newest.time, from: this.coveredFrom.get(keys.coveredFrom(series)) ?? null } : null;
+  }
+
+  async markCovered(series: SeriesId, from: number): Promise<void> {
+    this.coveredFrom.set(keys.coveredFrom(series), from);
   }
 
   async upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number> {

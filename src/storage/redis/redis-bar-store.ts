@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
-import type { ActionsId, BarStore, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import type { ActionsId, BarStore, SeriesCoverage, SnapshotId, SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
 import { defineScript, type ScriptCall } from './redis-script.js';
@@ -89,6 +89,19 @@ export class RedisBarStore implements BarStore {
   async last(series: SeriesId): Promise<Bar | null> {
     const [member] = await redisCall(() => this.client.zrevrange(keys.series(series), 0, 0));
     return member === undefined ? null : (decodeMember(member).at(-1) ?? null);
+  }
+
+  /** The newest block (one member) and the covered-from string, in one MULTI. */
+  async coverage(series: SeriesId): Promise<SeriesCoverage | null> {
+    const [[member], from] = (await redisTransaction(
+      this.client.multi().zrevrange(keys.series(series), 0, 0).get(keys.coveredFrom(series)),
+    )) as [string[], string | null];
+    const newest = member === undefined ? undefined : decodeMember(member).at(-1);
+    return newest ? { newest: newest.time, from: from === null ? null : Number(from) } : null;
+  }
+
+  async markCovered(series: SeriesId, from: number): Promise<void> {
+    await redisCall(() => this.client.set(keys.coveredFrom(series), String(from)));
   }
 
   /** A HASH per symbol: field `{kind}:{time}`, value the action as JSON. */

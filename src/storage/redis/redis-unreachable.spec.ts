@@ -20,6 +20,8 @@ const operations: Array<[string, (jobs: JobStore, bars: BarStore) => Promise<unk
   ['upsert', (_, bars) => bars.upsert(series, [makeBar(0)])],
   ['range', (_, bars) => bars.range(series)],
   ['last', (_, bars) => bars.last(series)],
+  ['coverage', (_, bars) => bars.coverage(series)],
+  ['markCovered', (_, bars) => bars.markCovered(series, 0)],
   ['writeSnapshot', (_, bars) => bars.writeSnapshot(snapshotId, snapshotRecords, 60)],
   ['readSnapshot', (_, bars) => bars.readSnapshot(snapshotId)],
 ];
