@@ -110,16 +110,17 @@ export class JobManager {
     return this.registry.runs(jobId, limit);
   }
 
-  async nextRuns(jobId: string, count: number): Promise<string[]> {
+  /** The job's next `count` fire times after `after`; none while it is stopped. */
+  async nextRuns(jobId: string, count: number, after: Date): Promise<string[]> {
     const job = await this.get(jobId);
     if (!job.is_active) return [];
-    return this.scheduler.nextRuns(job, count).map((date) => isoInZone(date, job.timezone));
+    return this.scheduler.nextRuns(job, count, after).map((date) => isoInZone(date, job.timezone));
   }
 
-  /** Validates a schedule as a job would, and gives its next fire times. */
-  preview(dto: Partial<ScheduleSpec>, count: number): SchedulePreviewResultDto {
+  /** Validates a schedule as a job would, and gives its next fire times after `after`. */
+  preview(dto: Partial<ScheduleSpec>, count: number, after: Date): SchedulePreviewResultDto {
     const schedule = scheduleFrom(dto, this.options.timezone);
-    return { timezone: schedule.timezone, next_runs: this.scheduler.nextRuns(schedule, count).map((date) => isoInZone(date, schedule.timezone)) };
+    return { timezone: schedule.timezone, next_runs: this.scheduler.nextRuns(schedule, count, after).map((date) => isoInZone(date, schedule.timezone)) };
   }
 
   async status(): Promise<SchedulerStatusDto> {

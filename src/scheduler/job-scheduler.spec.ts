@@ -66,7 +66,7 @@ describe('JobScheduler on a fake clock', () => {
   it('skips fires outside NYSE hours for market_hours_only jobs, saying why', async () => {
     await boot('2026-11-25T14:59:59.000Z'); // Wednesday 09:59:59 EST, the day before Thanksgiving
     const id = await create({ cron: '0 0 10,14 * * *', market_hours_only: true });
-    expect(await jobs.nextRuns(id, 3)).toEqual([
+    expect(await jobs.nextRuns(id, 3, new Date())).toEqual([
       '2026-11-25T10:00:00.000-05:00',
       '2026-11-25T14:00:00.000-05:00',
       '2026-11-27T10:00:00.000-05:00', // Thursday is Thanksgiving; Friday closes at 13:00, so no 14:00

@@ -125,7 +125,7 @@ export class JobsController {
   @ApiOkResponse({ type: NextRunsDto })
   async nextRuns(@JobId() id: string, @Query() query: NextRunsQueryDto): Promise<NextRunsDto> {
     const job = await this.jobs.get(id);
-    return { job_id: id, timezone: job.timezone, next_runs: await this.jobs.nextRuns(id, query.count ?? 5) };
+    return { job_id: id, timezone: job.timezone, next_runs: await this.jobs.nextRuns(id, query.count ?? 5, query.from ? new Date(query.from) : new Date()) };
   }
 
   @Get(':id/audit')

@@ -41,8 +41,8 @@ export class SchedulerController {
   @ApiOperation({ summary: 'Check a schedule and preview its next fire times', description: 'Validates like a job create; nothing is stored.' })
   @ApiOkResponse({ type: SchedulePreviewResultDto })
   preview(@Body() dto: SchedulePreviewDto): SchedulePreviewResultDto {
-    const { count = 5, ...schedule } = dto;
-    return this.jobs.preview(schedule, count);
+    const { count = 5, from, ...schedule } = dto;
+    return this.jobs.preview(schedule, count, from ? new Date(from) : new Date());
   }
 
   @Get('dashboard')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -12,6 +12,9 @@ export class ListJobsQueryDto {
   active_only?: boolean;
 }
 
+/** An instant: a date-time with seconds optional, fractions optional, and a zone (`Z` or an offset). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export class NextRunsQueryDto {
   @ApiPropertyOptional({ description: 'How many fire times (1–100).', example: 5, default: 5 })
   @IsOptional()
@@ -20,6 +23,15 @@ export class NextRunsQueryDto {
   @Min(1)
   @Max(100)
   count?: number;
+
+  @ApiPropertyOptional({
+    description: 'List the fire times after this instant (past or future; ISO 8601 with Z or an offset) instead of after now, e.g. to check a DST change or a holiday months away.',
+    example: '2027-03-13T00:00:00-05:00',
+  })
+  @IsOptional()
+  @Matches(INSTANT, { message: 'from must be an ISO 8601 instant with a zone, e.g. 2027-03-13T00:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real date and time' })
+  from?: string;
 }
 
 export class RunsQueryDto {
