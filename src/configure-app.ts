@@ -1,27 +1,30 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { requestLog } from './request-log.middleware.js';
 import { applyRateLimit } from './security/rate-limit.js';
+import { securityHeaders } from './security/security-headers.js';
 import type { AppConfig } from './config/environment.js';
 
 /** Bodies over 100 kB are refused with 413 before they are parsed. */
 const BODY_LIMIT_BYTES = 100 * 1024;
 
-/** The HTTP platform: Fastify, ~3× Express's throughput on the job routes (`npm run bench:api`). */
-export function httpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+/**
+ * The HTTP platform: Fastify, ~3× Express's throughput on the job routes (`npm run bench:api`).
+ * Behind a trusted proxy the client address (logs, rate limit) is the one it forwards.
+ */
+export function httpAdapter(trustProxy = false): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy });
 }
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the real thing. */
 export async function configureApp<App extends INestApplication>(
   app: App,
-  config: Pick<AppConfig, 'corsOrigins' | 'rateLimitPerMinute'>,
+  config: Pick<AppConfig, 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>,
 ): Promise<App> {
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.use(requestLog);
-  app.use(helmet());
+  app.use(securityHeaders(config.trustProxy));
   // The service runs on httpAdapter(); only the benchmark builds an Express app, with the limit off.
   if (config.rateLimitPerMinute > 0) await applyRateLimit(app as unknown as NestFastifyApplication, config.rateLimitPerMinute);
   app.enableCors({ origin: config.corsOrigins });

@@ -25,7 +25,7 @@ async function bootstrap(): Promise<void> {
     flattenParams: true,
     redact: ['x-api-key', 'authorization', 'password', 'apiKey'],
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), httpAdapter(), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), httpAdapter(config.trustProxy), { logger, abortOnError: false });
   logger.created();
   await configureApp(app, config);
   await app.listen(config.port, '0.0.0.0');

@@ -22,6 +22,7 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   YAHOO_BASE_URL?: string;
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
+  @IsOptional() @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }) TRUST_PROXY: 'true' | 'false' = 'false';
   @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) API_RATE_LIMIT = 600;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -42,6 +43,8 @@ export interface AppConfig {
   auditRetentionDays: number;
   yahooBaseUrl: string | null;
   corsOrigins: string[];
+  /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. */
+  trustProxy: boolean;
   apiKey: string | null;
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -73,6 +76,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
     apiKey: parsed.API_KEY ?? null,
     rateLimitPerMinute: parsed.API_RATE_LIMIT,
+    trustProxy: parsed.TRUST_PROXY === 'true',
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.LOG_FORMAT,

@@ -48,7 +48,7 @@ export async function createTestApp(options: {
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
-  const app = await configureApp(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: ['error'] }), config);
+  const app = await configureApp(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(config.trustProxy), { logger: ['error'] }), config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const redis = options.store === 'redis' ? new Redis(redisUrl) : null;
