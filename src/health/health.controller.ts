@@ -31,7 +31,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({
-    summary: 'Liveness and readiness (seed 003)',
+    summary: 'Liveness and readiness',
     description: 'unhealthy (503) when the store is unreachable; degraded when the scheduler is paused or Yahoo requests have failed for over an hour.',
   })
   @ApiOkResponse({ type: HealthDto })

@@ -46,7 +46,7 @@ export class SchedulerController {
   }
 
   @Get('dashboard')
-  @ApiOperation({ summary: 'Summary of all jobs (seed 002 dashboard)' })
+  @ApiOperation({ summary: 'Summary of all jobs: totals, runs today, and every job' })
   @ApiOkResponse({ type: DashboardDto })
   dashboard(): Promise<DashboardDto> {
     return this.jobs.dashboard();
