@@ -1,5 +1,5 @@
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
-import { assertKeep, byCreation } from '../job-store-rules.js';
+import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 
 /**
@@ -11,6 +11,7 @@ export class MemoryJobStore implements JobStore {
   private readonly runs = new Map<string, RunRecord[]>();
 
   async create(job: ScheduledJob): Promise<void> {
+    assertStorable(job, `job ${job.job_id}`);
     this.jobs.set(job.job_id, structuredClone(job));
   }
 
@@ -28,6 +29,7 @@ export class MemoryJobStore implements JobStore {
   }
 
   async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
+    assertStorable(patch, `patch of job ${jobId}`);
     const job = this.jobs.get(jobId);
     if (!job) return null;
     // Undefined fields are absent from the JSON the Redis adapter sends, so they change nothing.
@@ -44,6 +46,8 @@ export class MemoryJobStore implements JobStore {
 
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
+    assertStorable(patch, `patch of job ${run.job_id}`);
+    assertStorable(run, `run ${run.run_id} of job ${run.job_id}`);
     if (!this.jobs.has(run.job_id)) return null;
     const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];
     this.runs.set(run.job_id, history.slice(0, keep));

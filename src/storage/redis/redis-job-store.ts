@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
-import { assertKeep, byCreation } from '../job-store-rules.js';
+import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
@@ -41,7 +41,7 @@ export class RedisJobStore implements JobStore {
 
   async create(job: ScheduledJob): Promise<void> {
     await redisTransaction(
-      this.client.multi().set(keys.job(job.job_id), JSON.stringify(job)).sadd(keys.jobIndex, job.job_id),
+      this.client.multi().set(keys.job(job.job_id), toJson(job, `job ${job.job_id}`)).sadd(keys.jobIndex, job.job_id),
     );
   }
 
@@ -67,7 +67,8 @@ export class RedisJobStore implements JobStore {
   }
 
   async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
-    const updated = await redisCall(() => this.patchJob([keys.job(jobId)], [JSON.stringify(patch)]));
+    const json = toJson(patch, `patch of job ${jobId}`);
+    const updated = await redisCall(() => this.patchJob([keys.job(jobId)], [json]));
     return updated === null ? null : parseJob(updated);
   }
 
@@ -81,7 +82,8 @@ export class RedisJobStore implements JobStore {
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
     const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id)];
-    const updated = await redisCall(() => this.recordRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run), keep]));
+    const args = [toJson(patch, `patch of job ${run.job_id}`), toJson(run, `run ${run.run_id} of job ${run.job_id}`), keep];
+    const updated = await redisCall(() => this.recordRunScript(jobKeys, args));
     return updated === null ? null : parseJob(updated);
   }
 
@@ -95,6 +97,11 @@ export class RedisJobStore implements JobStore {
   async ping(): Promise<void> {
     await redisCall(() => this.client.ping());
   }
+}
+
+function toJson(value: object, what: string): string {
+  assertStorable(value, what);
+  return JSON.stringify(value);
 }
 
 function parseJob(raw: string): ScheduledJob {
