@@ -9,6 +9,10 @@ import type { AppConfig } from './config/environment.js';
 /** Bodies over 100 kB are refused with 413 before they are parsed. */
 const BODY_LIMIT_BYTES = 100 * 1024;
 
+// What the API takes, so a browser's preflight allows every route; without them the default is GET,HEAD,POST.
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'];
+const CORS_HEADERS = ['Content-Type', 'X-API-Key', 'X-Actor'];
+
 /**
  * The HTTP platform: Fastify, ~3× Express's throughput on the job routes (`npm run bench:api`).
  * Behind a trusted proxy the client address (logs, rate limit) is the one it forwards.
@@ -27,7 +31,7 @@ export async function configureApp<App extends INestApplication>(
   app.use(securityHeaders(config.trustProxy));
   // The service runs on httpAdapter(); only the benchmark builds an Express app, with the limit off.
   if (config.rateLimitPerMinute > 0) await applyRateLimit(app as unknown as NestFastifyApplication, config.rateLimitPerMinute);
-  app.enableCors({ origin: config.corsOrigins });
+  app.enableCors({ origin: config.corsOrigins, methods: CORS_METHODS, allowedHeaders: CORS_HEADERS });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

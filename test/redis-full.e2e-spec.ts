@@ -35,6 +35,8 @@ describe('Redis out of memory', () => {
     await t.redis!.config('SET', 'maxmemory', '1');
     const refused = await http().post('/scheduler/jobs').send({ name: 'no room', stock_ids: ['IBM'] }).expect(503);
     expect(refused.body.message).toMatch(/out of memory/i);
+    // Reads go on (the bar reads' MULTI holds no write).
+    await http().get('/market-data/AAPL').expect(200);
     const health = (await http().get('/health').expect(200)).body;
     expect(health).toMatchObject({ status: 'degraded', issues: [expect.stringContaining('store out of memory')] });
     await http().delete(`/scheduler/jobs/${other}`).expect(200);

@@ -75,4 +75,23 @@ describe('API security', () => {
     const other = await http.get('/scheduler/status').set('Origin', 'https://evil.example').expect(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('lets a browser on an allowed origin preflight every method and header the API takes', async () => {
+    const http = await open({ CORS_ORIGINS: 'https://app.example' });
+    for (const method of ['PUT', 'DELETE', 'POST']) {
+      const res = await http
+        .options('/scheduler/jobs/00000000-0000-4000-8000-000000000000')
+        .set('Origin', 'https://app.example')
+        .set('Access-Control-Request-Method', method)
+        .set('Access-Control-Request-Headers', 'content-type,x-api-key,x-actor')
+        .expect(204);
+      expect(res.headers['access-control-allow-origin']).toBe('https://app.example');
+      expect(res.headers['access-control-allow-methods']!.split(/,\s*/)).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']));
+      expect(res.headers['access-control-allow-headers']!.toLowerCase().split(/,\s*/)).toEqual(
+        expect.arrayContaining(['content-type', 'x-api-key', 'x-actor']),
+      );
+    }
+    const other = await http.options('/scheduler/jobs').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'DELETE');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
 });

@@ -2,6 +2,9 @@ import { useE2eApp } from './support/e2e-context.js';
 import { keysUnder } from './support/test-app.js';
 
 const valid = { name: 'Tech', stock_ids: ['AAPL'] };
+/** `{ "n": { "n": … } }`, `levels` objects deep. */
+const nested = (levels: number): object => Array.from({ length: levels - 1 }).reduce<object>((inner) => ({ n: inner }), {});
+const LONE = '\ud800';
 
 /** [what, body, a fragment the 400 message must contain] */
 const badCreates: [string, unknown, string][] = [
@@ -35,6 +38,27 @@ const badCreates: [string, unknown, string][] = [
   ['negative misfire grace', { ...valid, misfire_grace_seconds: -1 }, 'misfire_grace_seconds must not be less than 0'],
   ['is_active as string', { ...valid, is_active: 'yes' }, 'is_active must be a boolean'],
   ['unknown field', { ...valid, owner: 'me' }, 'property owner should not exist'],
+  ['symbol "."', { ...valid, stock_ids: ['.'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol ".."', { ...valid, stock_ids: ['AAPL', '..'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a leading dot', { ...valid, stock_ids: ['.AAPL'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol without a letter or digit', { ...valid, stock_ids: ['^-='] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a dotless i', { ...valid, stock_ids: ['\u0131bm'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a long s', { ...valid, stock_ids: ['\u017fpy'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a leading NBSP', { ...valid, stock_ids: ['\u00a0AAPL'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a trailing BOM', { ...valid, stock_ids: ['AAPL\ufeff'] }, 'stock_ids must be a Yahoo symbol'],
+  ['symbol with a leading space', { ...valid, stock_ids: [' AAPL'] }, 'stock_ids must be a Yahoo symbol'],
+  ['name with a lone surrogate', { ...valid, name: `bad${LONE}name` }, 'name must be well-formed Unicode'],
+  ['symbol with a lone surrogate', { ...valid, stock_ids: ['AAPL', `A${LONE}`] }, 'stock_ids.1 must be well-formed Unicode'],
+  ['prefix with a lone surrogate', { ...valid, prefix: LONE }, 'prefix must be well-formed Unicode'],
+  ['cron with a lone surrogate', { ...valid, cron: `* * * * ${LONE}` }, 'cron must be well-formed Unicode'],
+  ['timezone with a lone surrogate', { ...valid, timezone: `America/New_York${LONE}` }, 'timezone must be well-formed Unicode'],
+  ['schedule_time with a lone surrogate', { ...valid, schedule_time: `17:00${LONE}` }, 'schedule_time must be well-formed Unicode'],
+  ['start_date with a lone surrogate', { ...valid, start_date: `2025-01-01${LONE}` }, 'start_date must be well-formed Unicode'],
+  ['a field name with a lone surrogate', { ...valid, [`x${LONE}`]: 1 }, 'must be well-formed Unicode'],
+  ['a body nested 1,500 levels', { ...valid, deep: nested(1500) }, 'request body must not nest deeper than 32 levels'],
+  ['a body nested exactly 32 levels (the limit)', { ...valid, deep: nested(31) }, 'property deep should not exist'],
+  ['a body nested 33 levels', { ...valid, deep: nested(32) }, 'request body must not nest deeper than 32 levels'],
+  ['an array nested 1,500 levels', { ...valid, stock_ids: JSON.parse('['.repeat(1500) + ']'.repeat(1500)) }, 'must not nest deeper than 32'],
 ];
 
 describe('bad input: a 400 naming the problem, and nothing written', () => {
@@ -68,8 +92,20 @@ describe('bad input: a 400 naming the problem, and nothing written', () => {
     ['end before stored start', { start_date: '2025-03-01', end_date: '2025-02-01' }, 'must not be after end_date'],
     ['symbol list empty', { stock_ids: [] }, 'stock_ids must contain at least 1'],
     ['unknown field', { colour: 'red' }, 'property colour should not exist'],
+    ['name with a lone surrogate', { name: `bad${LONE}name` }, 'name must be well-formed Unicode'],
+    ['symbol "."', { stock_ids: ['.'] }, 'stock_ids must be a Yahoo symbol'],
+    ['a body nested 1,500 levels', { deep: nested(1500) }, 'request body must not nest deeper than 32 levels'],
   ])('PUT /scheduler/jobs/:id rejects %s', async (_what, body, fragment) => {
     const res = await http().put(`/scheduler/jobs/${jobId}`).send(body).expect(400);
+    expect([res.body.message].flat().join('; ')).toContain(fragment);
+  });
+
+  it.each([
+    ['a body nested 1,500 levels', { cron: '0 9 * * *', deep: nested(1500) }, 'request body must not nest deeper than 32 levels'],
+    ['cron with a lone surrogate', { cron: `0 9 * * ${LONE}` }, 'cron must be well-formed Unicode'],
+    ['timezone with a lone surrogate', { timezone: `UTC${LONE}` }, 'timezone must be well-formed Unicode'],
+  ])('POST /scheduler/schedule-preview rejects %s', async (_what, body, fragment) => {
+    const res = await http().post('/scheduler/schedule-preview').send(body).expect(400);
     expect([res.body.message].flat().join('; ')).toContain(fragment);
   });
 
@@ -86,7 +122,23 @@ describe('bad input: a 400 naming the problem, and nothing written', () => {
     ['/market-data/AA:PL/actions', 'symbol must be a Yahoo symbol'],
     ['/market-data/AAPL/actions?prefix=*', 'prefix must be'],
     ['/market-data/AAPL?interval=2d', 'interval must be one of'],
-    ['/market-data/AAPL?from=yesterday', 'from must be a valid ISO 8601'],
+    ['/market-data/AAPL?from=yesterday', 'from must be'],
+    ['/market-data/AAPL?from=2025-W01', 'from must be'],
+    ['/market-data/AAPL?to=2025-W05-3', 'to must be'],
+    ['/market-data/AAPL?from=20250101', 'from must be'],
+    ['/market-data/AAPL?to=2025-001', 'to must be'],
+    ['/market-data/AAPL?from=2025-01', 'from must be'],
+    ['/market-data/AAPL?from=2025-02-30', 'from must be'],
+    ['/market-data/AAPL?to=2025-01-01T25:00Z', 'to must be'],
+    ['/market-data/AAPL?from=2025-01-01T10:00', 'from must be'],
+    ['/market-data/AAPL?from=%ED%A0%80', 'from must be'],
+    ['/market-data/%2E', 'symbol must be a Yahoo symbol'],
+    ['/market-data/%2E%2E/actions', 'symbol must be a Yahoo symbol'],
+    ['/market-data/.AAPL', 'symbol must be a Yahoo symbol'],
+    [`/market-data/${encodeURIComponent('\u0131bm')}`, 'symbol must be a Yahoo symbol'],
+    [`/market-data/${encodeURIComponent('\u017fpy')}/actions`, 'symbol must be a Yahoo symbol'],
+    [`/market-data/${encodeURIComponent('\u00a0AAPL')}`, 'symbol must be a Yahoo symbol'],
+    [`/market-data/${encodeURIComponent('AAPL\ufeff')}`, 'symbol must be a Yahoo symbol'],
     ['/market-data/AAPL?from=2025-02-01&to=2025-01-01', 'from must not be after to'],
     ['/market-data/AAPL?prefix=a:b', 'prefix must be'],
     ['/scheduler/jobs?active_only=maybe', 'active_only must be a boolean'],

@@ -1,4 +1,5 @@
 import type { Bar, CorporateAction, SeriesId } from '../market-data/bar.js';
+import { InvalidStoreInputError } from './store-errors.js';
 
 /** The seed's window layout: `{prefix}:{SYMBOL}:{start_date}:{end_date}` as a JSON array, with a TTL. */
 export interface SnapshotRecord {
@@ -52,3 +53,10 @@ export interface BarStore {
 }
 
 export const BAR_STORE = Symbol('BAR_STORE');
+
+/** A range bound every adapter refuses alike: Redis would answer NaN with "min or max is not a float". */
+export function assertRangeBounds(from: number | undefined, to: number | undefined): void {
+  for (const [name, bound] of [['from', from], ['to', to]] as const) {
+    if (bound !== undefined && !Number.isFinite(bound)) throw new InvalidStoreInputError(`range ${name} must be a finite epoch ms, got ${bound}`);
+  }
+}

@@ -1,4 +1,6 @@
 import type { ScheduledJob } from '../scheduler/job.js';
+import { findShapeProblem } from '../validation/json-shape.js';
+import { InvalidStoreInputError } from './store-errors.js';
 
 // Semantics every JobStore adapter shares, kept here so the adapters cannot drift apart.
 
@@ -12,4 +14,13 @@ export function byCreation(a: ScheduledJob, b: ScheduledJob): number {
 /** A run history must keep at least one record; `keep` below 1 is a caller bug, not "keep none". */
 export function assertKeep(keep: number): void {
   if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be an integer >= 1, got ${keep}`);
+}
+
+/**
+ * Refuses, before anything is written, a value the Redis adapter's scripts could not read back:
+ * cjson rejects the `\ud800` escape JSON.stringify writes for a lone surrogate.
+ */
+export function assertStorable(value: object, what: string): void {
+  const found = findShapeProblem(value);
+  if (found) throw new InvalidStoreInputError(`${what}: ${found.path} is ${found.problem}`);
 }

@@ -19,16 +19,21 @@ import {
 import { DATA_INTERVALS, type DataInterval } from '../job.js';
 import { IsCronExpression } from './is-cron-expression.validator.js';
 
-export const SYMBOL_PATTERN = /^[A-Z0-9.^=-]{1,20}$/;
+/** A Yahoo symbol as the user may send it, either case: checked before it is upper-cased, never trimmed. */
+export const SYMBOL_PATTERN = /^(?!\.)(?=.*[A-Za-z0-9])[A-Za-z0-9.^=-]{1,20}$/;
+export const SYMBOL_RULE = 'a Yahoo symbol: 1–20 of A-Z a-z 0-9 . - ^ =, with a letter or digit, not starting with "."';
 export const PREFIX_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_INTERVAL_SECONDS = 31 * 24 * 3600;
 
-/** Upper-cases and de-duplicates symbols; anything that is not an array of strings is left for the validators to reject. */
+/**
+ * Upper-cases and de-duplicates valid symbols. Transforms run before validation, so anything else
+ * is left as sent for the validators to reject: upper-casing first would turn "ıbm" into "IBM".
+ */
 const normaliseSymbols = ({ value }: { value: unknown }) =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string')
-    ? [...new Set(value.map((v: string) => v.trim().toUpperCase()))]
+  Array.isArray(value) && value.every((v) => typeof v === 'string' && SYMBOL_PATTERN.test(v))
+    ? [...new Set(value.map((v: string) => v.toUpperCase()))]
     : value;
 
 export class CreateJobDto {
@@ -39,7 +44,7 @@ export class CreateJobDto {
 
   @ApiProperty({
     description:
-      'Yahoo symbols to fetch (1–1000; letters, digits, ".", "-", "^", "="; up to 20 characters). Normalised to upper case, duplicates removed.',
+      'Yahoo symbols to fetch (1–1000; ASCII letters in either case, digits, ".", "-", "^", "="; up to 20 characters, at least one letter or digit, not starting with "."). Normalised to upper case, duplicates removed.',
     example: ['AAPL', 'MSFT', 'GOOGL', 'AMZN'],
     type: [String],
   })
@@ -48,7 +53,7 @@ export class CreateJobDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
   @IsString({ each: true })
-  @Matches(SYMBOL_PATTERN, { each: true, message: 'each value in stock_ids must be a Yahoo symbol: 1–20 of A-Z 0-9 . - ^ =' })
+  @Matches(SYMBOL_PATTERN, { each: true, message: `each value in stock_ids must be ${SYMBOL_RULE}` })
   stock_ids: string[];
 
   @ApiPropertyOptional({

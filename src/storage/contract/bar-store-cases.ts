@@ -1,4 +1,5 @@
 /// <reference types="jest" />
+import { InvalidStoreInputError } from '../store-errors.js';
 import type { StoreFixture } from '../store-contract.js';
 import { makeBar, series, snapshotId, snapshotRecords, T0, DAY_MS } from './fixtures.js';
 
@@ -24,6 +25,15 @@ export function describeBarStoreCases(stores: () => StoreFixture): void {
       expect(await bars.range(series)).toEqual([makeBar(0), makeBar(1, 500), makeBar(2, 500), makeBar(3, 500)]);
       await bars.upsert(series, [makeBar(1, 500)]);
       expect(await bars.range(series)).toHaveLength(4);
+    });
+
+    it('refuses a range bound that is not a finite number with a typed error', async () => {
+      const { bars } = stores();
+      await bars.upsert(series, [makeBar(0)]);
+      for (const [from, to] of [[NaN, undefined], [undefined, NaN], [T0, Infinity], [-Infinity, T0]]) {
+        await expect(bars.range(series, from, to)).rejects.toThrow(InvalidStoreInputError);
+      }
+      expect(await bars.range(series)).toEqual([makeBar(0)]);
     });
 
     it('bounds a range inclusively at both ends, each bound optional', async () => {

@@ -2,6 +2,7 @@
 import type { StoreFixture } from '../store-contract.js';
 import { makeJob, makeRun } from './fixtures.js';
 import { describeJobPatchCases } from './job-patch-cases.js';
+import { describeJobTextCases } from './job-text-cases.js';
 
 export function describeJobStoreCases(stores: () => StoreFixture): void {
   describe('JobStore', () => {
@@ -131,5 +132,6 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
     });
 
     describeJobPatchCases(stores);
+    describeJobTextCases(stores);
   });
 }

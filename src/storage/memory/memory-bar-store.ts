@@ -1,5 +1,5 @@
 import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
-import type { ActionsId, BarStore, SeriesCoverage, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import { type ActionsId, assertRangeBounds, type BarStore, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 
 interface StoredSnapshot {
@@ -28,9 +28,10 @@ export class MemoryBarStore implements BarStore {
     return bars.length;
   }
 
-  async range(series: SeriesId, from = -Infinity, to = Infinity): Promise<Bar[]> {
+  async range(series: SeriesId, from?: number, to?: number): Promise<Bar[]> {
+    assertRangeBounds(from, to);
     return this.sorted(series)
-      .filter((bar) => bar.time >= from && bar.time <= to)
+      .filter((bar) => bar.time >= (from ?? -Infinity) && bar.time <= (to ?? Infinity))
       .map((bar) => structuredClone(bar));
   }
 

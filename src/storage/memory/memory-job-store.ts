@@ -1,5 +1,5 @@
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
-import { assertKeep, byCreation } from '../job-store-rules.js';
+import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 
 /**
@@ -17,6 +17,7 @@ export class MemoryJobStore implements JobStore {
   }
 
   async create(job: ScheduledJob): Promise<void> {
+    assertStorable(job, `job ${job.job_id}`);
     this.jobs.set(job.job_id, structuredClone(job));
   }
 
@@ -34,6 +35,7 @@ export class MemoryJobStore implements JobStore {
   }
 
   async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
+    assertStorable(patch, `patch of job ${jobId}`);
     const job = this.jobs.get(jobId);
     if (!job) return null;
     // Undefined fields are absent from the JSON the Redis adapter sends, so they change nothing.
@@ -50,12 +52,15 @@ export class MemoryJobStore implements JobStore {
   }
 
   async startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
+    assertStorable(patch, `patch of job ${run.job_id}`);
+    assertStorable(run, `run ${run.run_id} of job ${run.job_id}`);
     if (!this.jobs.has(run.job_id)) return null;
     this.currentRuns.set(run.job_id, structuredClone(run));
     return this.patch(run.job_id, patch);
   }
 
   async updateCurrentRun(run: RunRecord): Promise<boolean> {
+    assertStorable(run, `run ${run.run_id} of job ${run.job_id}`);
     if (this.currentRuns.get(run.job_id)?.run_id !== run.run_id) return false;
     this.currentRuns.set(run.job_id, structuredClone(run));
     return true;
@@ -68,6 +73,8 @@ export class MemoryJobStore implements JobStore {
 
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
+    assertStorable(patch, `patch of job ${run.job_id}`);
+    assertStorable(run, `run ${run.run_id} of job ${run.job_id}`);
     if (!this.jobs.has(run.job_id)) return null;
     if (this.currentRuns.get(run.job_id)?.run_id === run.run_id) this.currentRuns.delete(run.job_id);
     const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];

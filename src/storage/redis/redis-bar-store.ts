@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
-import type { ActionsId, BarStore, SeriesCoverage, SnapshotId, SnapshotRecord } from '../bar-store.js';
+import { type ActionsId, assertRangeBounds, type BarStore, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
 import { defineScript, type ScriptCall } from './redis-script.js';
@@ -75,6 +75,7 @@ export class RedisBarStore implements BarStore {
 
   /** Reads the block holding `from` (the last one starting at or before it) and those starting after it up to `to`. */
   async range(series: SeriesId, from?: number, to?: number): Promise<Bar[]> {
+    assertRangeBounds(from, to);
     const key = keys.series(series);
     const upper = to ?? '+inf';
     const members =

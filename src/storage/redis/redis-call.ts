@@ -1,15 +1,16 @@
 import type { ChainableCommander } from 'ioredis';
-import { StoreUnavailableError } from '../store-errors.js';
+import { StoreCommandError, StoreUnavailableError } from '../store-errors.js';
 
 /**
- * Runs one Redis interaction, turning any failure (connection refused, command timeout, closed
- * stream, error reply) into a {@link StoreUnavailableError} so callers never see ioredis errors.
+ * Runs one Redis interaction so that callers never see ioredis errors: a connection refused, a
+ * timeout, a closed stream or an out-of-memory refusal becomes a {@link StoreUnavailableError};
+ * any other error reply (a refused command, a failed script) a {@link StoreCommandError}.
  */
 export async function redisCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw toStoreUnavailable(err);
+    throw toStoreError(err);
   }
 }
 
@@ -26,13 +27,12 @@ export function redisTransaction(multi: ChainableCommander): Promise<unknown[]> 
   });
 }
 
-function toStoreUnavailable(err: unknown): StoreUnavailableError {
+function toStoreError(err: unknown): StoreUnavailableError | StoreCommandError {
   const reason = err instanceof Error ? err.message : String(err);
-  // An error reply means Redis answered but refused the command, which "unreachable" would misstate.
-  const message = !(err instanceof Error && err.name === 'ReplyError')
-    ? `Redis is unreachable: ${reason}`
-    : /\bOOM\b/.test(reason)
-      ? 'Redis is out of memory (maxmemory reached): it refuses writes until memory is freed, e.g. by deleting jobs'
-      : `Redis rejected a command: ${reason}`;
-  return new StoreUnavailableError(message, { cause: err });
+  if (!(err instanceof Error && err.name === 'ReplyError')) return new StoreUnavailableError(`Redis is unreachable: ${reason}`, { cause: err });
+  // Redis answered: out of memory is an outage of the store, anything else a command of ours it refused.
+  if (/(^|\s)OOM\b/.test(reason)) {
+    return new StoreUnavailableError('Redis is out of memory (maxmemory reached): it refuses writes until memory is freed, e.g. by deleting jobs', { cause: err });
+  }
+  return new StoreCommandError(`Redis refused a command: ${reason}`, { cause: err });
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
-import { assertKeep, byCreation } from '../job-store-rules.js';
+import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
 import type { JobStore } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
@@ -77,7 +77,8 @@ export class RedisJobStore implements JobStore {
   }
 
   async create(job: ScheduledJob): Promise<void> {
-    await redisCall(() => this.createJob([keys.job(job.job_id), keys.jobIndex], [JSON.stringify(job), job.job_id]));
+    const args = [toJson(job, `job ${job.job_id}`), job.job_id];
+    await redisCall(() => this.createJob([keys.job(job.job_id), keys.jobIndex], args));
   }
 
   async get(jobId: string): Promise<ScheduledJob | null> {
@@ -102,7 +103,8 @@ export class RedisJobStore implements JobStore {
   }
 
   async patch(jobId: string, patch: JobPatch): Promise<ScheduledJob | null> {
-    const updated = await redisCall(() => this.patchJob([keys.job(jobId)], [JSON.stringify(patch)]));
+    const json = toJson(patch, `patch of job ${jobId}`);
+    const updated = await redisCall(() => this.patchJob([keys.job(jobId)], [json]));
     return updated === null ? null : parseJob(updated);
   }
 
@@ -113,12 +115,14 @@ export class RedisJobStore implements JobStore {
 
   async startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
     const jobKeys = [keys.job(run.job_id), keys.currentRun(run.job_id)];
-    const updated = await redisCall(() => this.startRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run)]));
+    const args = [toJson(patch, `patch of job ${run.job_id}`), runJson(run)];
+    const updated = await redisCall(() => this.startRunScript(jobKeys, args));
     return updated === null ? null : parseJob(updated);
   }
 
   async updateCurrentRun(run: RunRecord): Promise<boolean> {
-    return (await redisCall(() => this.updateCurrentRunScript([keys.currentRun(run.job_id)], [JSON.stringify(run), run.run_id]))) === 1;
+    const args = [runJson(run), run.run_id];
+    return (await redisCall(() => this.updateCurrentRunScript([keys.currentRun(run.job_id)], args))) === 1;
   }
 
   async currentRun(jobId: string): Promise<RunRecord | null> {
@@ -129,7 +133,8 @@ export class RedisJobStore implements JobStore {
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
     assertKeep(keep);
     const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id), keys.currentRun(run.job_id)];
-    const updated = await redisCall(() => this.recordRunScript(jobKeys, [JSON.stringify(patch), JSON.stringify(run), keep, run.run_id]));
+    const args = [toJson(patch, `patch of job ${run.job_id}`), runJson(run), keep, run.run_id];
+    const updated = await redisCall(() => this.recordRunScript(jobKeys, args));
     return updated === null ? null : parseJob(updated);
   }
 
@@ -151,6 +156,14 @@ export class RedisJobStore implements JobStore {
     const max = field('maxmemory');
     return max > 0 && field('used_memory') >= max;
   }
+}
+
+// Outside redisCall, so that a value refused here stays an InvalidStoreInputError.
+const runJson = (run: RunRecord) => toJson(run, `run ${run.run_id} of job ${run.job_id}`);
+
+function toJson(value: object, what: string): string {
+  assertStorable(value, what);
+  return JSON.stringify(value);
 }
 
 function parseJob(raw: string): ScheduledJob {
