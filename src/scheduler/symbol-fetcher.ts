@@ -38,9 +38,12 @@ export class SymbolFetcher {
       return { symbol, written: result.written, rejected: result.rejected };
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      this.logger.warn(`${context}: ${err.name}: ${err.message}`, fields);
+      const attempts = attemptsOf(error);
+      const text = attempts > 1 ? `${err.message} (${attempts} attempts)` : err.message;
+      // Debug: a run's failures are summed up in its one summary line (RunRecorder.finished).
+      this.logger.debug(`${context}: ${err.name}: ${text}`, fields);
       const rejected = error instanceof NoDataError ? error.rejected : 0;
-      return { symbol, rejected, error: { symbol, error: err.message, kind: err.name, attempts: attemptsOf(error) } };
+      return { symbol, rejected, error: { symbol, error: text, kind: err.name, attempts } };
     }
   }
 }
