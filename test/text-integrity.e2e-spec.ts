@@ -32,4 +32,17 @@ describe('text the API accepts round-trips; a value the store cannot read is a b
     expect(res.body).toEqual({ statusCode: 500, message: 'Internal server error' });
     await http().get('/health').expect(200);
   });
+
+  it('records a symbol whose bars the store refused without the reply\'s internals', async () => {
+    const id = (await http().post('/scheduler/jobs').send({ name: 'refused', stock_ids: ['AAPL', 'MSFT'], is_active: false }).expect(201)).body.job_id;
+    // A key of the wrong type where AAPL's series belongs: every command on it is refused (WRONGTYPE).
+    await ctx.t.redis!.set(`${ctx.t.keyPrefix}scheduled_stock_data:AAPL:1d`, 'not a series');
+
+    const run = await ctx.runAndWait(id, 1);
+    expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['MSFT'], failed_stocks: ['AAPL'] });
+    expect(run.errors).toEqual([
+      { symbol: 'AAPL', kind: 'StoreCommandError', error: 'the store refused to write the bars (details in the service log)', attempts: 1 },
+    ]);
+    expect(JSON.stringify(run)).not.toMatch(/WRONGTYPE|script/i);
+  });
 });

@@ -1,21 +1,9 @@
 import { useE2eApp } from './support/e2e-context.js';
-import { recordedRuns } from './support/test-app.js';
-
-interface Run {
-  status: string;
-  fetched_stocks: string[];
-  errors: { symbol: string; kind: string; attempts: number }[];
-}
 
 /** Yahoo misbehaving every way at once: each symbol degrades alone, retries stay bounded, the service stays up. */
 describe('Yahoo faults (redis store)', () => {
   const ctx = useE2eApp('redis');
   const { http } = ctx;
-
-  const runOnce = async (id: string, count: number): Promise<Run> => {
-    await http().post(`/scheduler/jobs/${id}/run`).expect(202);
-    return (await recordedRuns<Run>(ctx.t.app.getHttpServer(), id, count, 20_000))[0]!;
-  };
 
   it('degrades per symbol through 429 storms, 5xx, garbage and slow answers', async () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'storm', stock_ids: ['AAPL', 'MSFT', 'NVDA', 'GOOG', 'AMZN', 'BTC-USD'] }).expect(201)).body.job_id;
@@ -25,18 +13,21 @@ describe('Yahoo faults (redis store)', () => {
     ctx.yahoo.override('MSFT', { status: 200, body: '{"chart": garbage' });
     ctx.yahoo.override('NVDA', { status: 502, body: 'Bad Gateway' });
     ctx.yahoo.override('GOOG', { delayMs: 800 });
-    const first = await runOnce(id, 1);
+    const first = await ctx.runAndWait(id, 1);
     expect(first.status).toBe('partial_success');
     expect(first.fetched_stocks.sort()).toEqual(['AAPL', 'AMZN', 'BTC-USD', 'GOOG']);
     expect(Object.fromEntries(first.errors.map((e) => [e.symbol, [e.kind, e.attempts]]))).toEqual({
       MSFT: ['InvalidResponseError', 1],
       NVDA: ['ProviderUnavailableError', 4],
     });
+    expect(first.errors.find((e) => e.symbol === 'NVDA')?.error).toBe(
+      `GET ${new URL(ctx.yahoo.url).host}/v8/finance/chart/NVDA failed: HTTP 502 (4 attempts)`,
+    );
     const perSymbol = (symbol: string) => ctx.yahoo.requests.filter((r) => r.symbol === symbol).length;
     expect([perSymbol('AAPL'), perSymbol('MSFT'), perSymbol('NVDA'), perSymbol('GOOG')]).toEqual([3, 1, 4, 1]);
 
     ctx.yahoo.reset();
-    for (let count = 2; count <= 4; count++) expect((await runOnce(id, count)).status).toBe('success');
+    for (let count = 2; count <= 4; count++) expect((await ctx.runAndWait(id, count)).status).toBe('success');
 
     const health = (await http().get('/health').expect(200)).body;
     expect(health.status).toBe('healthy');

@@ -68,6 +68,34 @@ describe('BarIngestor', () => {
     expect(provider.requests.slice(3).map((r) => [r.from, r.to])).toEqual([[new Date(bar(19).time), wide.to]]);
   });
 
+  it('never takes the gap between two windows that were fetched at once for complete', async () => {
+    const provider = new ListProvider(Array.from({ length: 10 }, (_, i) => bar(i)));
+    const store = new MemoryBarStore();
+    const ingestor = new BarIngestor(provider, store);
+    const days = (first: number, end: number) => ({ ...window, from: new Date(bar(first).time), to: new Date(bar(end).time) });
+    // Both runs find the series empty; the earlier window's answer arrives last.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetchChart = provider.fetchChart.bind(provider);
+    provider.fetchChart = async (request) => {
+      const chart = await fetchChart(request);
+      if (request.from.getTime() === bar(0).time) await held;
+      return chart;
+    };
+    const early = ingestor.ingest(days(0, 3));
+    await ingestor.ingest(days(6, 9));
+    release();
+    await early;
+
+    await ingestor.ingest(days(0, 10));
+    // Days 3–5 were never asked for: they are the head before the complete span, days 6–8.
+    expect(provider.requests.slice(2).map((r) => [r.from, r.to])).toEqual([
+      [new Date(bar(0).time), new Date(bar(6).time)],
+      [new Date(bar(8).time), new Date(bar(10).time)],
+    ]);
+    expect((await store.range(series)).map((b) => b.close)).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
+  });
+
   it('fetches the whole window again when the stored bars lie outside it', async () => {
     const provider = new ListProvider([bar(8)]);
     const store = new MemoryBarStore();

@@ -53,10 +53,10 @@ export class BarIngestor {
       const reason = fetched.length ? `all ${fetched.length} bars failed validation` : 'no data returned';
       throw new NoDataError(`${reason} for ${symbol}`, rejected);
     }
-    const written = await this.bars.upsert(series, valid);
+    // The coverage goes with the bars, in one step: it never claims a bar the series lacks, and a
+    // run fetching another window at the same time cannot slip its bars in between.
+    const written = await this.bars.upsert(series, valid, plan.covered);
     await this.bars.upsertActions(series, actions);
-    // Only once the bars are in, so that the covered span never claims a bar the series lacks.
-    if (plan.coveredFrom !== null) await this.bars.markCovered(series, plan.coveredFrom);
     if (snapshot) {
       const window = await this.bars.range(series, request.from.getTime(), to.getTime() - 1);
       const id = { prefix, symbol, start_date: snapshot.start_date, end_date: snapshot.end_date };

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import { failureSummary } from './failure-summary.js';
 import type { JobPatch, RunRecord, RunTrigger, ScheduledJob } from './job.js';
 import { JobRegistry } from './job-registry.js';
 import { lastResultOf, newRunRecord } from './run-record.js';
@@ -62,8 +63,10 @@ export class RunRecorder {
       last_result: lastResultOf(record),
     });
     if (updated && !updated.is_active) await this.registry.patch(job.job_id, { status: 'paused' });
-    this.logger.log(
-      `job ${job.job_id} run ${record.run_id}: ${record.status} (${record.fetched_stocks.length} ok, ${record.failed_stocks.length} failed, ${record.points_written} bars, ${record.duration_ms} ms)`,
+    // The one line about a run's failures: each symbol's own is at debug level.
+    const failures = failureSummary(record.errors);
+    this.logger[failures ? 'warn' : 'log'](
+      `job ${job.job_id} run ${record.run_id}: ${record.status} (${record.fetched_stocks.length} ok, ${record.failed_stocks.length} failed, ${record.points_written} bars, ${record.duration_ms} ms)${failures && `; ${failures}`}`,
       { job_id: job.job_id, run_id: record.run_id, status: record.status },
     );
   }

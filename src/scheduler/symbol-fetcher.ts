@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
 import { NoDataError } from '../market-data/provider-errors.js';
 import { attemptsOf } from '../market-data/retry/resilient-provider.js';
+import { StoreCommandError } from '../storage/store-errors.js';
 import type { ScheduledJob, SymbolError } from './job.js';
 import type { RunWindow } from './run-window.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
@@ -38,9 +39,17 @@ export class SymbolFetcher {
       return { symbol, written: result.written, rejected: result.rejected };
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      this.logger.warn(`${context}: ${err.name}: ${err.message}`, fields);
+      const attempts = attemptsOf(error);
+      const text = attempts > 1 ? `${err.message} (${attempts} attempts)` : err.message;
+      // Debug: a run's failures are summed up in its one summary line (RunRecorder.finished).
+      this.logger.debug(`${context}: ${err.name}: ${text}`, fields);
+      if (error instanceof StoreCommandError) {
+        // A bug of ours, whose reply may quote script internals: those go to the log, not the record.
+        this.logger.error(`${context}: ${err.message}`, fields);
+        return { symbol, rejected: 0, error: { symbol, error: 'the store refused to write the bars (details in the service log)', kind: err.name, attempts } };
+      }
       const rejected = error instanceof NoDataError ? error.rejected : 0;
-      return { symbol, rejected, error: { symbol, error: err.message, kind: err.name, attempts: attemptsOf(error) } };
+      return { symbol, rejected, error: { symbol, error: text, kind: err.name, attempts } };
     }
   }
 }

@@ -25,8 +25,14 @@ export type ActionsId = Pick<SeriesId, 'prefix' | 'symbol'>;
 export interface SeriesCoverage {
   /** Time of the newest stored bar (epoch ms). */
   newest: number;
-  /** The latest `markCovered` time, or null when none was recorded. */
+  /** From when the series holds every provider bar up to `newest` (see {@link CoveredSpan}); null when never recorded. */
   from: number | null;
+}
+
+/** What one fetch knows the series holds: every provider bar from `from` through `through` (epoch ms). */
+export interface CoveredSpan {
+  from: number;
+  through: number;
 }
 
 /**
@@ -34,16 +40,19 @@ export interface SeriesCoverage {
  * of an overlapping window replaces bars in place and never duplicates one.
  */
 export interface BarStore {
-  /** Inserts or replaces bars by `time`; returns how many bars were written. */
-  upsert(series: SeriesId, bars: Bar[]): Promise<number>;
+  /**
+   * Inserts or replaces bars by `time`; returns how many bars were written. With `covered`, in the same
+   * atomic step, records `covered.from` as the start of the complete span if the series' newest bar
+   * is no later than `covered.through`; otherwise a newer bar came from another fetch, past a gap
+   * this one cannot vouch for, and the coverage that fetch records stands.
+   */
+  upsert(series: SeriesId, bars: Bar[], covered?: CoveredSpan | null): Promise<number>;
   /** Bars with `from <= time <= to` (epoch ms, both optional), oldest first. */
   range(series: SeriesId, from?: number, to?: number): Promise<Bar[]>;
   /** The newest stored bar, or null for an empty series. */
   last(series: SeriesId): Promise<Bar | null>;
   /** The newest bar's time and the recorded covered-from time in one read, or null for an empty series. */
   coverage(series: SeriesId): Promise<SeriesCoverage | null>;
-  /** Records that the series holds every provider bar from `from` (epoch ms) up to its newest one. */
-  markCovered(series: SeriesId, from: number): Promise<void>;
   /** Inserts or replaces splits and dividends by kind and time; returns how many were written. */
   upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number>;
   /** All stored splits and dividends of the symbol, oldest first. */

@@ -4,7 +4,7 @@ import {
   RateLimitedError,
   SymbolNotFoundError,
 } from '../provider-errors.js';
-import { errorForStatus, mapYahooError, parseRetryAfter } from './yahoo-error-mapper.js';
+import { describeError, errorForStatus, mapYahooError, parseRetryAfter } from './yahoo-error-mapper.js';
 
 /** Mimics yahoo-finance2's error classes, which the package does not export. */
 const libraryError = (name: string, message: string, extra: object = {}) =>
@@ -38,6 +38,24 @@ describe('errorForStatus', () => {
   });
 });
 
+describe('describeError', () => {
+  const systemError = (message: string, code: string, syscall?: string) => Object.assign(new Error(message), { code, syscall });
+
+  it('gives the reason undici hides behind "fetch failed", without the address it resolved', () => {
+    const refused = Object.assign(new TypeError('fetch failed'), { cause: systemError('connect ECONNREFUSED 10.1.2.3:443', 'ECONNREFUSED', 'connect') });
+    expect(describeError(refused)).toBe('connect ECONNREFUSED');
+    const unknownHost = Object.assign(new TypeError('fetch failed'), { cause: systemError('getaddrinfo ENOTFOUND query2.finance.yahoo.com', 'ENOTFOUND', 'getaddrinfo') });
+    expect(describeError(unknownHost)).toBe('getaddrinfo ENOTFOUND');
+    expect(describeError(Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') }))).toBe('bad port');
+  });
+
+  it('keeps the message and adds a code that has no system call', () => {
+    expect(describeError(systemError('other side closed', 'UND_ERR_SOCKET'))).toBe('other side closed (UND_ERR_SOCKET)');
+    expect(describeError(new DOMException('This operation was aborted', 'AbortError'))).toBe('This operation was aborted');
+    expect(describeError('down')).toBe('down');
+  });
+});
+
 describe('mapYahooError', () => {
   it('maps Yahoo’s 404 description to SymbolNotFoundError', () => {
     const error = new Error('No data found, symbol may be delisted');
@@ -52,8 +70,8 @@ describe('mapYahooError', () => {
     const limited = mapYahooError(libraryError('HTTPError', 'Too Many Requests', { code: 429 }), 'AAPL');
     expect(limited).toBeInstanceOf(RateLimitedError);
     expect((limited as RateLimitedError).retryAfterMs).toBeNull();
-    expect(mapYahooError(libraryError('HTTPError', 'Bad Gateway', { code: 502 }), 'AAPL')).toBeInstanceOf(
-      ProviderUnavailableError,
+    expect(mapYahooError(libraryError('HTTPError', 'Bad Gateway', { code: 502 }), 'AAPL')).toEqual(
+      expect.objectContaining({ name: 'ProviderUnavailableError', message: 'Yahoo request for AAPL failed: HTTP 502' }),
     );
     expect(mapYahooError(libraryError('HTTPError', 'Forbidden', { code: 403 }), 'AAPL')).toBeInstanceOf(
       InvalidResponseError,
@@ -61,10 +79,12 @@ describe('mapYahooError', () => {
   });
 
   it('maps network failures, aborts and timeouts to ProviderUnavailableError', () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', syscall: 'connect' }),
+    });
     const mapped = mapYahooError(refused, 'AAPL');
     expect(mapped).toBeInstanceOf(ProviderUnavailableError);
-    expect(mapped.message).toContain('ECONNREFUSED');
+    expect(mapped.message).toBe('Yahoo request for AAPL failed: connect ECONNREFUSED');
     expect(mapYahooError(new DOMException('signal timed out', 'TimeoutError'), 'AAPL')).toBeInstanceOf(
       ProviderUnavailableError,
     );

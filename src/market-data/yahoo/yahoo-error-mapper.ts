@@ -33,7 +33,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /**
  * The typed error for an HTTP status that another attempt may cure (429, 408, 5xx); null for any
- * other status, which yahoo-finance2 then interprets from the body.
+ * other status, which yahoo-finance2 then interprets from the body. `what` names the request, e.g.
+ * `GET query2.finance.yahoo.com/v8/finance/chart/AAPL`.
  */
 export function errorForStatus(
   status: number,
@@ -42,10 +43,10 @@ export function errorForStatus(
   options?: { cause?: unknown },
 ): ProviderError | null {
   if (status === 429) {
-    return new RateLimitedError(`Yahoo rate-limited ${what} (HTTP 429)`, parseRetryAfter(retryAfter), options);
+    return new RateLimitedError(`${what} failed: HTTP 429 (rate limited)`, parseRetryAfter(retryAfter), options);
   }
   if (status === 408 || status >= 500) {
-    return new ProviderUnavailableError(`Yahoo answered ${what} with HTTP ${status}`, options);
+    return new ProviderUnavailableError(`${what} failed: HTTP ${status}`, options);
   }
   return null;
 }
@@ -54,6 +55,8 @@ interface ErrorLike {
   name?: unknown;
   message?: unknown;
   code?: unknown;
+  /** Node's system errors: the call that failed, e.g. `connect`. */
+  syscall?: unknown;
   cause?: unknown;
   /** FailedYahooValidationError's schema errors. */
   errors?: unknown;
@@ -75,12 +78,18 @@ export function isTransportError(error: unknown): boolean {
   return cause !== undefined && cause !== error && isTransportError(cause);
 }
 
-/** A short reason for logs and error messages, including the network code undici hides in `cause`. */
+/**
+ * A short reason for logs and error messages, e.g. `connect ECONNREFUSED`. A system error gives its
+ * call and code only: its message adds the address it resolved, which differs between attempts and
+ * hosts, so the same outage would read as many different reasons.
+ */
 export function describeError(error: unknown): string {
   if (!isErrorLike(error)) return String(error);
-  const { name, message, cause } = error;
-  const code = isErrorLike(cause) ? cause.code : undefined;
-  return `${String(name)}: ${String(message)}${typeof code === 'string' ? ` (${code})` : ''}`;
+  const { message, code, syscall, cause } = error;
+  // undici reports every network failure as "fetch failed", with the reason in `cause`.
+  if (message === 'fetch failed' && isErrorLike(cause)) return describeError(cause);
+  if (typeof code !== 'string') return String(message);
+  return typeof syscall === 'string' ? `${syscall} ${code}` : `${String(message)} (${code})`;
 }
 
 function validationSummary(errors: unknown): string {
@@ -110,7 +119,7 @@ export function mapYahooError(error: unknown, symbol: string): ProviderError {
     case 'HTTPError': {
       const status = Number(error.code);
       return (
-        errorForStatus(status, null, symbol, cause) ??
+        errorForStatus(status, null, `Yahoo request for ${symbol}`, cause) ??
         new InvalidResponseError(`Yahoo answered ${symbol} with HTTP ${status}: ${message}`, cause)
       );
     }

@@ -73,14 +73,31 @@ describe('createYahooFetch', () => {
     await expect(pending).rejects.toBeInstanceOf(ProviderUnavailableError);
   });
 
-  it('turns a network failure into ProviderUnavailableError naming the code', async () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) });
+  it('turns a network failure into ProviderUnavailableError naming method, host, path and the reason', async () => {
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:443'), { code: 'ECONNREFUSED', syscall: 'connect' }),
+    });
     const { fetch } = stubFetch(() => Promise.reject(refused));
-    const error = await createYahooFetch({ baseUrl: null, fetch, timeoutMs: 1000 })(CHART_URL).catch((e: unknown) => e);
+    const error = await createYahooFetch({ baseUrl: null, fetch, timeoutMs: 1000 })(CHART_URL, { headers: { cookie: 'B=secret' } }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(ProviderUnavailableError);
-    expect((error as Error).message).toContain('ECONNREFUSED');
+    expect((error as Error).message).toBe('GET query2.finance.yahoo.com/v8/finance/chart/BTC-USD failed: connect ECONNREFUSED');
     expect((error as Error).cause).toBe(refused);
+  });
+
+  it('names the base URL’s host and port when one is set, and never the query string', async () => {
+    const { fetch } = stubFetch(async () => new Response('oops', { status: 503 }));
+    const error = await createYahooFetch({ baseUrl: 'http://127.0.0.1:4010', fetch, timeoutMs: 1000 })(new URL(CHART_URL), {
+      method: 'POST',
+    }).catch((e: unknown) => e);
+
+    expect((error as Error).message).toBe('POST 127.0.0.1:4010/v8/finance/chart/BTC-USD failed: HTTP 503');
+    const timedOut = await createYahooFetch({ baseUrl: 'http://127.0.0.1:4010', fetch: stubFetch(hang).fetch, timeoutMs: 20 })(
+      new Request(CHART_URL),
+    ).catch((e: unknown) => e);
+    expect((timedOut as Error).message).toBe('GET 127.0.0.1:4010/v8/finance/chart/BTC-USD failed: no answer within 20 ms');
   });
 
   it('turns 429 into RateLimitedError carrying Retry-After, and 5xx into ProviderUnavailableError', async () => {
@@ -90,6 +107,7 @@ describe('createYahooFetch', () => {
     ).catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(RateLimitedError);
     expect(limited).toHaveProperty('retryAfterMs', 7000);
+    expect((limited as Error).message).toBe('GET query2.finance.yahoo.com/v8/finance/chart/BTC-USD failed: HTTP 429 (rate limited)');
     expect(rateLimited.bodyUsed || rateLimited.body?.locked).toBe(true);
 
     const down = stubFetch(async () => new Response('oops', { status: 503 })).fetch;

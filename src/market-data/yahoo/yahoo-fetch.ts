@@ -30,6 +30,13 @@ function retarget(input: FetchInput, baseUrl: string): FetchInput {
   return typeof input === 'string' || 'href' in input ? url : new Request(url, input);
 }
 
+/** Method, host and path, e.g. `GET query2.finance.yahoo.com/v8/finance/chart/AAPL`: never the query, where crumbs travel. */
+function describeRequest(input: FetchInput, init: RequestInit | undefined): string {
+  const { host, pathname } = new URL(urlOf(input));
+  const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+  return `${method.toUpperCase()} ${host}${pathname}`;
+}
+
 /**
  * The fetch handed to yahoo-finance2. It redirects to `baseUrl`, bounds each request by `timeoutMs`
  * (on top of any signal the caller passes) and turns transport failures, 429 and 5xx into the
@@ -40,13 +47,13 @@ export function createYahooFetch({ baseUrl, fetch: send, timeoutMs }: YahooFetch
     const target = baseUrl === null ? input : retarget(input, baseUrl);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const what = new URL(urlOf(target)).pathname;
+    const what = describeRequest(target, init);
     let response: Response;
     try {
       response = await send(target, { ...init, signal });
     } catch (error) {
       const reason = timeout.aborted ? `no answer within ${timeoutMs} ms` : describeError(error);
-      throw new ProviderUnavailableError(`Yahoo request ${what} failed: ${reason}`, { cause: error });
+      throw new ProviderUnavailableError(`${what} failed: ${reason}`, { cause: error });
     }
     const failure = errorForStatus(response.status, response.headers.get('retry-after'), what);
     if (failure) {

@@ -117,7 +117,7 @@ export class CreateJobDto {
   @IsIn(DATA_INTERVALS)
   data_interval?: DataInterval;
 
-  @ApiPropertyOptional({ description: 'Days of history the first run fetches when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h). Later runs fetch only from the last stored bar. Default 30 (7 for 1m).', example: 30 })
+  @ApiPropertyOptional({ description: 'Days of history each run keeps filled when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h); a run fetches only the part the series lacks. Default 30 (7 for 1m).', example: 30 })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -59,12 +59,31 @@ export function describeBarStoreCases(stores: () => StoreFixture): void {
       expect(await bars.coverage(series)).toBeNull();
       await bars.upsert(series, [makeBar(5), makeBar(9), makeBar(7)]);
       expect(await bars.coverage(series)).toEqual({ newest: makeBar(9).time, from: null });
-      await bars.markCovered(series, T0 + 2 * DAY_MS);
-      await bars.markCovered(series, T0 + DAY_MS);
+      await bars.upsert(series, [], { from: T0 + 2 * DAY_MS, through: T0 + 9 * DAY_MS });
+      await bars.upsert(series, [makeBar(1)], { from: T0 + DAY_MS, through: T0 + 9 * DAY_MS });
       expect(await bars.coverage({ ...series, symbol: series.symbol.toLowerCase() })).toEqual({ newest: makeBar(9).time, from: T0 + DAY_MS });
       await bars.upsert({ ...series, interval: '1h' }, [makeBar(3)]);
       expect(await bars.coverage({ ...series, interval: '1h' })).toEqual({ newest: makeBar(3).time, from: null });
-      expect(await bars.range(series)).toEqual([makeBar(5), makeBar(7), makeBar(9)]);
+      expect(await bars.range(series)).toEqual([makeBar(1), makeBar(5), makeBar(7), makeBar(9)]);
+    });
+
+    it('records a covered span only when it reaches the newest bar, so two windows that do not meet never claim the gap between them', async () => {
+      const { bars } = stores();
+      const days = (first: number, last: number) => ({ from: T0 + first * DAY_MS, through: T0 + last * DAY_MS });
+      // Two runs that both found the series empty, for days 0–2 and days 6–8; the later window writes first.
+      await bars.upsert(series, [makeBar(6), makeBar(8)], days(6, 8));
+      await bars.upsert(series, [makeBar(0), makeBar(2)], days(0, 2));
+      expect(await bars.coverage(series)).toEqual({ newest: makeBar(8).time, from: T0 + 6 * DAY_MS });
+
+      // The other order: the later window's bars lie past a gap, so only they count as complete.
+      const other = { ...series, interval: '1wk' };
+      await bars.upsert(other, [makeBar(0), makeBar(2)], days(0, 2));
+      await bars.upsert(other, [makeBar(6), makeBar(8)], days(6, 8));
+      expect(await bars.coverage(other)).toEqual({ newest: makeBar(8).time, from: T0 + 6 * DAY_MS });
+
+      // A span that reaches the newest bar moves the start earlier.
+      await bars.upsert(series, [makeBar(1), makeBar(4)], days(0, 8));
+      expect(await bars.coverage(series)).toEqual({ newest: makeBar(8).time, from: T0 });
     });
 
     it('keeps series apart by prefix and interval, treating the symbol case-insensitively', async () => {

@@ -1,5 +1,5 @@
 import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
-import { type ActionsId, assertRangeBounds, type BarStore, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
+import { type ActionsId, assertRangeBounds, type BarStore, type CoveredSpan, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 
 interface StoredSnapshot {
@@ -19,12 +19,13 @@ export class MemoryBarStore implements BarStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async upsert(series: SeriesId, bars: Bar[]): Promise<number> {
-    if (bars.length === 0) return 0;
+  async upsert(series: SeriesId, bars: Bar[], covered: CoveredSpan | null = null): Promise<number> {
     const key = keys.series(series);
     const stored = this.series.get(key) ?? new Map<number, Bar>();
     for (const bar of bars) stored.set(bar.time, structuredClone(bar));
+    if (stored.size === 0) return 0;
     this.series.set(key, stored);
+    if (covered && Math.max(...stored.keys()) <= covered.through) this.coveredFrom.set(keys.coveredFrom(series), covered.from);
     return bars.length;
   }
 
@@ -43,10 +44,6 @@ export class MemoryBarStore implements BarStore {
   async coverage(series: SeriesId): Promise<SeriesCoverage | null> {
     const newest = await this.last(series);
     return newest ? { newest: newest.time, from: this.coveredFrom.get(keys.coveredFrom(series)) ?? null } : null;
-  }
-
-  async markCovered(series: SeriesId, from: number): Promise<void> {
-    this.coveredFrom.set(keys.coveredFrom(series), from);
   }
 
   async upsertActions(id: ActionsId, actions: CorporateAction[]): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
-import { type ActionsId, assertRangeBounds, type BarStore, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
+import { type ActionsId, assertRangeBounds, type BarStore, type CoveredSpan, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
 import { defineScript, type ScriptCall } from './redis-script.js';
@@ -13,12 +13,15 @@ import { defineScript, type ScriptCall } from './redis-script.js';
  */
 const INTERVALS_PER_BLOCK = 64;
 
-// Merges new bars into their blocks. ARGV holds (block start, '(' + block end, bars) triples, the
-// bars one per line. Every member scored inside the block is read, split into bars (a member of
-// the former one-bar layout, `[time,…]`, becomes one line), merged by time, new bars winning, and
-// written back as one member scored at the block start: a bar is never duplicated.
+// Merges new bars into their blocks. ARGV holds the covered span's from and through ('' for none),
+// then (block start, '(' + block end, bars) triples, the bars one per line. Every member scored
+// inside the block is read, split into bars (a member of the former one-bar layout, `[time,…]`,
+// becomes one line), merged by time, new bars winning, and written back as one member scored at the
+// block start: a bar is never duplicated. Then KEYS[2], the covered-from, is set if the newest bar
+// (the last line of the top member) lies within the span: in the same call, so that no other write
+// can come between the bars and the claim about them.
 const UPSERT_BARS = `
-for i = 1, #ARGV, 3 do
+for i = 3, #ARGV, 3 do
   local lines, times = {}, {}
   local function add(line)
     local time = tonumber(string.match(line, '^[^,]+'))
@@ -35,7 +38,11 @@ for i = 1, #ARGV, 3 do
   redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i + 1])
   redis.call('ZADD', KEYS[1], ARGV[i], table.concat(times, '\\n'))
 end
-return #ARGV / 3
+local top = ARGV[1] ~= '' and redis.call('ZREVRANGE', KEYS[1], 0, 0)[1]
+if top and tonumber(string.match(string.match(top, '[^\\n]+$'), '^%[?([^,]+)')) <= tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], ARGV[1])
+end
+return (#ARGV - 2) / 3
 `;
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, wk: 7 * 86_400_000, mo: 31 * 86_400_000 };
@@ -60,8 +67,8 @@ export class RedisBarStore implements BarStore {
     this.upsertBars = defineScript<number>(client, 'upsertBars', UPSERT_BARS);
   }
 
-  async upsert(series: SeriesId, bars: Bar[]): Promise<number> {
-    if (bars.length === 0) return 0;
+  async upsert(series: SeriesId, bars: Bar[], covered: CoveredSpan | null = null): Promise<number> {
+    if (bars.length === 0 && !covered) return 0;
     const span = blockSpanMs(series.interval);
     const blocks = new Map<number, string[]>();
     for (const bar of bars) {
@@ -69,7 +76,8 @@ export class RedisBarStore implements BarStore {
       (blocks.get(start) ?? blocks.set(start, []).get(start)!).push(encodeBar(bar));
     }
     const args = [...blocks].flatMap(([start, lines]) => [String(start), `(${start + span}`, lines.join('\n')]);
-    await redisCall(() => this.upsertBars([keys.series(series)], args));
+    const claim = covered ? [String(covered.from), String(covered.through)] : ['', ''];
+    await redisCall(() => this.upsertBars([keys.series(series), keys.coveredFrom(series)], [...claim, ...args]));
     return bars.length;
   }
 
@@ -99,10 +107,6 @@ export class RedisBarStore implements BarStore {
     )) as [string[], string | null];
     const newest = member === undefined ? undefined : decodeMember(member).at(-1);
     return newest ? { newest: newest.time, from: from === null ? null : Number(from) } : null;
-  }
-
-  async markCovered(series: SeriesId, from: number): Promise<void> {
-    await redisCall(() => this.client.set(keys.coveredFrom(series), String(from)));
   }
 
   /** A HASH per symbol: field `{kind}:{time}`, value the action as JSON. */

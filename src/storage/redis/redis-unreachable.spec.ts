@@ -21,7 +21,7 @@ const operations: Array<[string, (jobs: JobStore, bars: BarStore) => Promise<unk
   ['range', (_, bars) => bars.range(series)],
   ['last', (_, bars) => bars.last(series)],
   ['coverage', (_, bars) => bars.coverage(series)],
-  ['markCovered', (_, bars) => bars.markCovered(series, 0)],
+  ['upsert with coverage', (_, bars) => bars.upsert(series, [], { from: 0, through: 0 })],
   ['writeSnapshot', (_, bars) => bars.writeSnapshot(snapshotId, snapshotRecords, 60)],
   ['readSnapshot', (_, bars) => bars.readSnapshot(snapshotId)],
 ];
