@@ -1,4 +1,4 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { requestLog } from './request-log.middleware.js';
@@ -26,7 +26,6 @@ export async function configureApp<App extends INestApplication>(
   app: App,
   config: Pick<AppConfig, 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>,
 ): Promise<App> {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.use(requestLog);
   app.use(securityHeaders(config.trustProxy));
   // The service runs on httpAdapter(); only the benchmark builds an Express app, with the limit off.
