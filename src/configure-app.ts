@@ -1,6 +1,7 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { apiDocument } from './api-document.js';
 import { requestLog } from './request-log.middleware.js';
 import { applyRateLimit } from './security/rate-limit.js';
 import { securityHeaders } from './security/security-headers.js';
@@ -26,23 +27,12 @@ export async function configureApp<App extends INestApplication>(
   app: App,
   config: Pick<AppConfig, 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>,
 ): Promise<App> {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.use(requestLog);
   app.use(securityHeaders(config.trustProxy));
   // The service runs on httpAdapter(); only the benchmark builds an Express app, with the limit off.
   if (config.rateLimitPerMinute > 0) await applyRateLimit(app as unknown as NestFastifyApplication, config.rateLimitPerMinute);
   app.enableCors({ origin: config.corsOrigins, methods: CORS_METHODS, allowedHeaders: CORS_HEADERS });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Stock data scheduler')
-      .setDescription('Scheduled jobs that fetch Yahoo Finance bars and keep them in Redis.')
-      .setVersion('0.1.0')
-      .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api-key')
-      .addSecurityRequirements('api-key')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, apiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -2,6 +2,10 @@
 export { SchedulerModule } from './scheduler/scheduler.module.js';
 export type { SchedulerModuleOptions } from './scheduler/scheduler-options.js';
 export { MarketDataModule } from './market-data/market-data.module.js';
+export { HealthModule } from './health/health.module.js';
+export { MetricsModule } from './metrics/metrics.module.js';
+export { SecurityModule } from './security/security.module.js';
+export { Public } from './security/public.decorator.js';
 export { JobManager } from './scheduler/job-manager.js';
 export { JobRegistry } from './scheduler/job-registry.js';
 export { JobScheduler } from './scheduler/job-scheduler.js';

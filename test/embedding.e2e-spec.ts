@@ -2,9 +2,7 @@ import { Controller, Get, Injectable, Module } from '@nestjs/common';
 import { Cron, ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { CRON_NAME_PREFIX } from '../src/scheduler/cron-registry.js';
-import { JobManager } from '../src/scheduler/job-manager.js';
-import { SchedulerModule } from '../src/scheduler/scheduler.module.js';
+import { CRON_NAME_PREFIX, HealthModule, JobManager, MetricsModule, SchedulerModule } from '../src/index.js';
 import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
 import { testRedisUrl } from './support/test-app.js';
 
@@ -38,7 +36,7 @@ describe('SchedulerModule embedded in a host app', () => {
   });
   afterAll(() => yahoo.close());
 
-  it('is configured through forRootAsync, serves its routes, and keeps its CronJobs apart from the host\'s', async () => {
+  it('is configured through forRootAsync, serves its routes (and /health, /metrics when the host imports them), and keeps its CronJobs apart from the host\'s', async () => {
     const keyPrefix = `test:embed:${Date.now()}:`;
     @Module({
       imports: [
@@ -53,6 +51,8 @@ describe('SchedulerModule embedded in a host app', () => {
             yahoo: { baseUrl: yahoo.url },
           }),
         }),
+        HealthModule,
+        MetricsModule,
       ],
       controllers: [HostController],
       providers: [HostTask],
@@ -69,6 +69,8 @@ describe('SchedulerModule embedded in a host app', () => {
       expect(job.timezone).toBe('Europe/London');
       expect(job.next_run).toMatch(/T17:00:00\.000\+0[01]:00$/);
       expect((await http.get('/host/job-count').expect(200)).body).toEqual({ count: 1 });
+      expect((await http.get('/health').expect(200)).body).toMatchObject({ status: 'healthy', store: 'redis' });
+      expect((await http.get('/metrics').expect(200)).text).toContain('scheduler_');
 
       const names = [...app.get(SchedulerRegistry).getCronJobs().keys()].sort();
       expect(names).toEqual([`${CRON_NAME_PREFIX}${created.body.job_id}`, 'nightly-report'].sort());

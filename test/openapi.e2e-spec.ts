@@ -1,12 +1,34 @@
 import { useE2eApp } from './support/e2e-context.js';
 
-interface Schema {
-  properties?: Record<string, { description?: string; example?: unknown; $ref?: string; allOf?: unknown[] }>;
+interface Property {
+  type?: string;
+  format?: string;
+  nullable?: boolean;
+  description?: string;
+  example?: unknown;
+  $ref?: string;
+  allOf?: unknown[];
 }
+
+interface Schema {
+  properties?: Record<string, Property>;
+}
+
+interface Operation {
+  responses: Record<string, { description: string }>;
+  parameters?: Array<{ name: string; in: string; schema: Property }>;
+  requestBody?: { content: Record<string, { examples?: Record<string, { value: object }> }> };
+  security?: unknown[];
+}
+
+const STRING_OR_NULL = { type: 'string', nullable: true };
+const INTEGER_OR_NULL = { type: 'integer', nullable: true };
 
 describe('OpenAPI explorer', () => {
   const { http } = useE2eApp('memory');
-  let spec: { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, Schema> } };
+  let spec: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> }; security: unknown[] };
+  const operations = () =>
+    Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, path, method, operation })));
 
   beforeAll(async () => {
     spec = (await http().get('/docs-json').expect(200)).body;
@@ -71,6 +93,63 @@ describe('OpenAPI explorer', () => {
     }
     for (const name of ['JobDto', 'RunRecordDto', 'SchedulerStatusDto', 'BarDto', 'ErrorDto']) {
       expect(Object.keys(spec.components.schemas[name].properties ?? {}).length).toBeGreaterThan(2);
+    }
+  });
+
+  it('types the schedule fields as what they are, each nullable', () => {
+    const expected = { schedule_time: STRING_OR_NULL, cron: STRING_OR_NULL, interval_seconds: INTEGER_OR_NULL, start_date: STRING_OR_NULL, end_date: STRING_OR_NULL };
+    for (const name of ['CreateJobDto', 'UpdateJobDto', 'SchedulePreviewDto']) {
+      const props = spec.components.schemas[name].properties ?? {};
+      const fields = Object.keys(expected).filter((field) => props[field]);
+      expect({ name, types: Object.fromEntries(fields.map((field) => [field, { type: props[field].type, nullable: props[field].nullable }])) }).toEqual({
+        name,
+        types: Object.fromEntries(fields.map((field) => [field, expected[field as keyof typeof expected]])),
+      });
+    }
+    expect(Object.keys(spec.components.schemas.SchedulePreviewDto.properties ?? {})).toEqual(expect.arrayContaining(['schedule_time', 'cron', 'interval_seconds']));
+  });
+
+  it('gives every job and run id the uuid format, in paths and in bodies', () => {
+    const ids = operations().flatMap(({ route, operation }) =>
+      (operation.parameters ?? []).filter((p) => p.in === 'path' && ['id', 'run_id'].includes(p.name)).map((p) => ({ at: `${route} ${p.name}`, format: p.schema.format })),
+    );
+    for (const [name, schema] of Object.entries(spec.components.schemas)) {
+      for (const [field, prop] of Object.entries(schema.properties ?? {})) {
+        if (['job_id', 'run_id'].includes(field)) ids.push({ at: `${name}.${field}`, format: prop.format });
+      }
+    }
+    expect(ids.length).toBeGreaterThan(15);
+    expect(ids.filter((id) => id.format !== 'uuid')).toEqual([]);
+  });
+
+  it('describes every answer, and documents 401 and 429 on every route the key and the rate limit guard', () => {
+    const undescribed = operations().flatMap(({ route, operation }) => Object.entries(operation.responses).filter(([, r]) => !r.description?.trim()).map(([code]) => `${route} ${code}`));
+    expect(undescribed).toEqual([]);
+    for (const { route, path, operation } of operations()) {
+      const codes = Object.keys(operation.responses);
+      const guarded = path !== '/health';
+      expect({ route, 401: codes.includes('401'), 429: codes.includes('429') }).toEqual({ route, 401: guarded, 429: guarded });
+    }
+    expect(spec.security).toEqual([{ 'api-key': [] }]);
+    expect(spec.paths['/health'].get.security).toEqual([]);
+    expect(Object.keys(spec.paths['/health'].get.responses)).toContain('503');
+  });
+
+  it('speaks of what things are, never of "seeds"', () => {
+    expect(JSON.stringify(spec)).not.toMatch(/seed/i);
+  });
+
+  it('gives named request examples, each accepted as it is', async () => {
+    const jobId = (await http().post('/scheduler/jobs').send({ name: 'target', stock_ids: ['AAPL'], is_active: false }).expect(201)).body.job_id;
+    const withBody = operations().filter(({ operation }) => operation.requestBody);
+    expect(withBody.map(({ route }) => route).sort()).toEqual(['POST /scheduler/jobs', 'POST /scheduler/schedule-preview', 'PUT /scheduler/jobs/{id}']);
+    for (const { route, path, method, operation } of withBody) {
+      const examples = Object.entries(operation.requestBody!.content['application/json'].examples ?? {});
+      expect({ route, named: examples.map(([name]) => name) }).toEqual({ route, named: expect.arrayContaining(['daily', 'cron', 'interval']) });
+      for (const [name, example] of examples) {
+        const res = await http()[method as 'post' | 'put'](path.replace('{id}', jobId)).send(example.value);
+        expect({ route, name, answer: res.status < 300 ? '2xx' : [res.status, res.body] }).toEqual({ route, name, answer: '2xx' });
+      }
     }
   });
 });

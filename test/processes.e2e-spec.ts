@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { buildService, startService, type ServiceProcess } from './support/app-process.js';
+import { buildService, startService, type ServiceProcess } from './support/app-process.mjs';
 import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
 import { eventually, recordedRuns, testRedisUrl } from './support/test-app.js';
 

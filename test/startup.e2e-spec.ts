@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { buildService, runService } from './support/app-process.js';
+import { buildService, runService } from './support/app-process.mjs';
 import { freePort } from './support/redis-process.mjs';
 
 /** A service that cannot start says why in its last line, names what to change, and exits non-zero. */

@@ -34,8 +34,8 @@ export class HealthController {
     summary: 'Liveness and readiness',
     description: 'unhealthy (503) when the store is unreachable; degraded when the scheduler is paused or Yahoo requests have failed for over an hour.',
   })
-  @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto })
+  @ApiOkResponse({ type: HealthDto, description: 'healthy or degraded: the service answers and the store is reachable.' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'unhealthy: the store is unreachable (or the service is shutting down).' })
   async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthDto> {
     // Terminus answers a failed check by throwing 503 with the same result shape.
     const result = await this.health

@@ -7,7 +7,7 @@ import { JOB_STORE, type JobStore } from '../storage/job-store.js';
 /** How long Yahoo may keep failing, after a success, before health says degraded. */
 const FETCH_FAILURE_TOLERANCE_MS = 3_600_000;
 
-/** Terminus indicators for seed 003's checks: the store, the scheduler, and Yahoo. */
+/** Terminus indicators behind GET /health: the store, the scheduler, and Yahoo. */
 @Injectable()
 export class SchedulerHealthIndicators {
   constructor(

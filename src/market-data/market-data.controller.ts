@@ -22,7 +22,7 @@ export class MarketDataController {
   @Get(':symbol')
   @ApiOperation({ summary: 'Stored bars of a symbol, oldest first', description: 'Reads only the requested time range of the series.' })
   @SymbolParam()
-  @ApiOkResponse({ type: [BarDto] })
+  @ApiOkResponse({ type: [BarDto], description: 'The stored bars in the range, oldest first; empty when there are none.' })
   async get(@SymbolPath() symbol: string, @Query() query: MarketDataQueryDto): Promise<BarDto[]> {
     const from = query.from ? Date.parse(query.from) : undefined;
     const to = query.to ? endOf(query.to) : undefined;
@@ -35,7 +35,7 @@ export class MarketDataController {
   @Get(':symbol/actions')
   @ApiOperation({ summary: 'Stored splits and dividends of a symbol, oldest first', description: 'Kept from the chart answers of every run.' })
   @SymbolParam()
-  @ApiOkResponse({ type: [CorporateActionDto] })
+  @ApiOkResponse({ type: [CorporateActionDto], description: 'The stored splits and dividends, oldest first.' })
   async actions(@SymbolPath() symbol: string, @Query() query: ActionsQueryDto): Promise<CorporateActionDto[]> {
     const actions = await this.bars.actions({ prefix: query.prefix ?? DEFAULT_PREFIX, symbol });
     return actions.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));

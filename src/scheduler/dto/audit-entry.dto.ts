@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEntry } from '../../storage/audit-log.js';
+import { JobIdProperty } from './id-properties.js';
 
 export class AuditEntryDto implements AuditEntry {
   @ApiProperty({ example: '2025-10-21T10:05:00.000-04:00' }) at: string;
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @JobIdProperty() job_id: string;
   @ApiProperty({ enum: ['create', 'update', 'start', 'stop', 'delete'], example: 'update' }) action: AuditEntry['action'];
   @ApiProperty({ description: 'The X-Actor header of the request, else "ip:<client address>".', example: 'alice' }) actor: string;
   @ApiProperty({

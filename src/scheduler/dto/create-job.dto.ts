@@ -59,6 +59,7 @@ export class CreateJobDto {
   @ApiPropertyOptional({
     description: 'Daily fire time "HH:MM" (24 h) in the job\'s time zone. Default "17:00" when no cron or interval_seconds is given.',
     example: '17:00',
+    type: String,
     nullable: true,
   })
   @IsOptional()
@@ -68,6 +69,7 @@ export class CreateJobDto {
   @ApiPropertyOptional({
     description: 'Cron expression, 5 fields or 6 with seconds, in the job\'s time zone. Replaces schedule_time.',
     example: '30 16 * * 1-5',
+    type: String,
     nullable: true,
   })
   @IsOptional()
@@ -77,6 +79,7 @@ export class CreateJobDto {
   @ApiPropertyOptional({
     description: 'Fire every N seconds (1 … 2678400 = 31 days), aligned to multiples of N since the Unix epoch.',
     example: 3600,
+    type: 'integer',
     nullable: true,
   })
   @IsOptional()
@@ -95,13 +98,13 @@ export class CreateJobDto {
   @IsBoolean()
   is_active?: boolean;
 
-  @ApiPropertyOptional({ description: 'First day of data (YYYY-MM-DD). Default: lookback_days before each run.', example: '2025-01-02', nullable: true })
+  @ApiPropertyOptional({ description: 'First day of data (YYYY-MM-DD). Default: lookback_days before each run.', example: '2025-01-02', type: String, format: 'date', nullable: true })
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'start_date must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'start_date must be a real calendar date' })
   start_date?: string | null;
 
-  @ApiPropertyOptional({ description: 'Last day of data (YYYY-MM-DD), inclusive. Default: the day of the run.', example: '2025-01-31', nullable: true })
+  @ApiPropertyOptional({ description: 'Last day of data (YYYY-MM-DD), inclusive. Default: the day of the run.', example: '2025-01-31', type: String, format: 'date', nullable: true })
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'end_date must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'end_date must be a real calendar date' })
@@ -117,7 +120,7 @@ export class CreateJobDto {
   @IsIn(DATA_INTERVALS)
   data_interval?: DataInterval;
 
-  @ApiPropertyOptional({ description: 'Days of history each run keeps filled when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h); a run fetches only the part the series lacks. Default 30 (7 for 1m).', example: 30 })
+  @ApiPropertyOptional({ description: 'Days of history each run keeps filled when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h); a run fetches only the part the series lacks. Default 30 (7 for 1m).', example: 30, type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -141,6 +144,7 @@ export class CreateJobDto {
     description:
       'After downtime, a fire missed by at most this many seconds runs once at boot (trigger catch_up; several misses coalesce into one). 0 disables catch-up. Default 86400 (one day).',
     example: 86400,
+    type: 'integer',
   })
   @IsOptional()
   @IsInt()

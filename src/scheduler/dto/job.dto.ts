@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATA_INTERVALS, JOB_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
 import type { DataInterval, JobStatus, LastResult, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
+import { JobIdProperty, RunIdProperty } from './id-properties.js';
 
 export class LastResultDto implements LastResult {
-  @ApiProperty({ example: '0b7c6f7e-8d5a-4a53-9f0e-3c1f1d1c2b3a' }) run_id: string;
+  @RunIdProperty() run_id: string;
   @ApiProperty({ enum: RUN_STATUSES, example: 'success' }) status: RunStatus;
   @ApiProperty({ enum: RUN_TRIGGERS, example: 'schedule' }) trigger: RunTrigger;
   @ApiProperty({ example: '2025-10-21T17:00:04.120-04:00' }) end_time: string;
@@ -13,7 +14,7 @@ export class LastResultDto implements LastResult {
 }
 
 export class JobDto implements ScheduledJob {
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @JobIdProperty() job_id: string;
   @ApiProperty({ example: 'Daily Tech Stocks' }) name: string;
   @ApiProperty({ type: [String], example: ['AAPL', 'MSFT'] }) stock_ids: string[];
   @ApiProperty({ nullable: true, type: String, description: 'Daily "HH:MM", when the schedule is daily.', example: '17:00' })

@@ -16,7 +16,7 @@ export class ListJobsQueryDto {
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class NextRunsQueryDto {
-  @ApiPropertyOptional({ description: 'How many fire times (1–100).', example: 5, default: 5 })
+  @ApiPropertyOptional({ description: 'How many fire times (1–100).', example: 5, default: 5, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -35,7 +35,7 @@ export class NextRunsQueryDto {
 }
 
 export class RunsQueryDto {
-  @ApiPropertyOptional({ description: 'How many records, newest first (1–1000).', example: 20, default: 20 })
+  @ApiPropertyOptional({ description: 'How many records, newest first (1–1000).', example: 20, default: 20, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

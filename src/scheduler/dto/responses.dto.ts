@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JOB_STATUSES, type JobStatus } from '../job.js';
+import { JobIdProperty, RunIdProperty } from './id-properties.js';
 import { JobDto, LastResultDto } from './job.dto.js';
 
 export class MessageDto {
@@ -7,15 +8,15 @@ export class MessageDto {
 }
 
 export class JobCreatedDto extends MessageDto {
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @JobIdProperty() job_id: string;
 }
 
 export class RunStartedDto extends MessageDto {
-  @ApiProperty({ example: '0b7c6f7e-8d5a-4a53-9f0e-3c1f1d1c2b3a' }) run_id: string;
+  @RunIdProperty() run_id: string;
 }
 
 export class JobStatusDto {
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @JobIdProperty() job_id: string;
   @ApiProperty({ enum: JOB_STATUSES, example: 'completed' }) status: JobStatus;
   @ApiProperty({ example: true }) is_active: boolean;
   @ApiProperty({ nullable: true, type: String, example: '2025-10-21T17:00:00.003-04:00' }) last_run: string | null;
@@ -34,7 +35,7 @@ export class SchedulePreviewResultDto {
 }
 
 export class NextRunsDto extends SchedulePreviewResultDto {
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @JobIdProperty() job_id: string;
 }
 
 export class SchedulerStatusDto {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger, SymbolError } from '../job.js';
+import { JobIdProperty, RunIdProperty } from './id-properties.js';
 
 export class SymbolErrorDto implements SymbolError {
   @ApiProperty({ example: 'INVALIDSYMBOLXYZ' }) symbol: string;
@@ -15,8 +16,8 @@ export class RunProgressDto implements RunProgress {
 }
 
 export class RunRecordDto implements RunRecord {
-  @ApiProperty({ example: '0b7c6f7e-8d5a-4a53-9f0e-3c1f1d1c2b3a' }) run_id: string;
-  @ApiProperty({ example: '550e8400-e29b-41d4-a716-446655440000' }) job_id: string;
+  @RunIdProperty() run_id: string;
+  @JobIdProperty() job_id: string;
   @ApiProperty({ example: 'Daily Tech Stocks' }) job_name: string;
   @ApiProperty({ enum: RUN_TRIGGERS, example: 'schedule' }) trigger: RunTrigger;
   @ApiProperty({ nullable: true, type: String, description: 'The occurrence this run is for; null for manual runs.', example: '2025-10-21T17:00:00.000-04:00' })

@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// The service compiled and run as a real process: for the process tests and the spec lint (scripts/).
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './redis-process.mjs';
 
@@ -6,19 +7,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD_DIR = '.test-build';
 
 /** Compiles the service once (what `nest build` emits) into .test-build/, for tests that run real processes. */
-export function buildService(): void {
+export function buildService() {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export interface ServiceProcess {
-  url: string;
-  child: ChildProcess;
-  /** Ends the process with `signal` and waits for it to exit. */
-  kill(signal: NodeJS.Signals): Promise<void>;
-}
-
 /** Starts `node .test-build/main.js` on a free port and waits until /health answers. */
-export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
+export async function startService(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [`${BUILD_DIR}/main.js`], {
     cwd: ROOT,
@@ -47,9 +41,9 @@ export async function startService(env: Record<string, string>): Promise<Service
 }
 
 /** Runs the built service to its exit (for start-ups that must fail), with what it printed on stderr. */
-export function runService(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+export function runService(env) {
   const child = spawn(process.execPath, [`${BUILD_DIR}/main.js`], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
 }
