@@ -4,8 +4,12 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // @fastify/static (CommonJS) requires content-disposition 3, which is ESM-only: Node ≥ 20.19 loads that
+  // natively, jest's module system only from Node 24.9 on, so below that jest gets it compiled to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(.+/node_modules/)?content-disposition/)'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
   },
 };
 
