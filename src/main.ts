@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/environment.js';
 import { configureApp, httpAdapter } from './configure-app.js';
+import { nodeVersionSupported, supportedNodeRange } from './node-support.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -34,7 +35,11 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), httpAdapter(), { logger });
   await configureApp(app, config);
   await app.listen(config.port, '0.0.0.0');
-  new Logger('Bootstrap').log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs)`);
+  const bootLog = new Logger('Bootstrap');
+  bootLog.log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs), Node ${process.version}`);
+  const range = supportedNodeRange();
+  // yahoo-finance2 prints its own "Unsupported environment" below Node 22; this line says what the project supports
+  if (!nodeVersionSupported(process.versions.node, range)) bootLog.warn(`Node ${process.version} is outside the supported range ${range} (package.json engines)`);
 }
 
 void bootstrap();
