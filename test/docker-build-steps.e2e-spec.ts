@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startService } from './support/app-process.js';
 import { loadAppConfig } from '../src/config/environment.js';
+import { startService } from './support/app-process.js';
 import { envPairs, ignoreLines, ignorePatterns, parseDockerfile, type Stage } from './support/dockerfile.js';
 import { freshEnv, sh } from './support/scratch-shell.js';
 
