@@ -19,7 +19,9 @@ try {
   const specFile = join(mkdtempSync(join(tmpdir(), 'openapi-lint-')), 'openapi.json');
   // Indented, so the lint's locations are lines of their own.
   writeFileSync(specFile, JSON.stringify(await response.json(), null, 2));
-  const result = spawnSync(lint, [...lintArgs, 'lint', '--config', join(ROOT, 'redocly.yaml'), specFile], { cwd: ROOT, stdio: 'inherit' });
+  // Offline: no usage telemetry, no update check (both would contact hosts outside this machine).
+  const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' };
+  const result = spawnSync(lint, [...lintArgs, 'lint', '--config', join(ROOT, 'redocly.yaml'), specFile], { cwd: ROOT, stdio: 'inherit', env });
   if (result.error?.code === 'ENOENT') throw new Error(`${lint} not found: install the dev dependency @redocly/cli, or name the command, e.g. npx --yes @redocly/cli@2.77.0`);
   if (result.error) throw result.error;
   process.exitCode = result.status ?? 1;

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { loadAppConfig, type AppConfig } from './config/environment.js';
 import { configureApp, httpAdapter } from './configure-app.js';
+import { nodeVersionSupported, supportedNodeRange } from './node-support.js';
 import { ServiceLogger, startupFailure } from './startup-failure.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -29,7 +30,11 @@ async function bootstrap(): Promise<void> {
   logger.created();
   await configureApp(app, config);
   await app.listen(config.port, '0.0.0.0');
-  new Logger('Bootstrap').log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs)`);
+  const bootLog = new Logger('Bootstrap');
+  bootLog.log(`Listening on http://localhost:${config.port} (OpenAPI explorer at /docs), Node ${process.version}`);
+  const range = supportedNodeRange();
+  // yahoo-finance2 prints its own "Unsupported environment" below Node 22; this line says what the project supports
+  if (!nodeVersionSupported(process.versions.node, range)) bootLog.warn(`Node ${process.version} is outside the supported range ${range} (package.json engines)`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -37,6 +37,8 @@ describe('OpenAPI explorer', () => {
   it('serves the explorer page at /docs', async () => {
     const page = await http().get('/docs').redirects(1).expect(200);
     expect(page.text).toContain('swagger-ui');
+    const bundle = await http().get('/docs/swagger-ui-bundle.js').expect(200); // served by @fastify/static
+    expect(bundle.headers['content-type']).toMatch(/javascript/);
   });
 
   it('documents every route with its answers', () => {

@@ -11,21 +11,22 @@ export function buildService() {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Starts `node .test-build/main.js` on a free port and waits until /health answers. */
-export async function startService(env) {
+/** Starts `node .test-build/main.js` (or `launch`) on a free port and waits until /health (or `launch.readyPath`) answers. */
+export async function startService(env, launch) {
   const port = await freePort();
-  const child = spawn(process.execPath, [`${BUILD_DIR}/main.js`], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+  const child = spawn(process.execPath, launch?.args ?? [`${BUILD_DIR}/main.js`], {
+    cwd: launch?.cwd ?? ROOT,
+    env: { ...(launch?.env ?? { ...process.env, LOG_LEVEL: 'warn' }), ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
+  const readyPath = launch?.readyPath ?? '/health';
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then((res) => res.ok, () => false);
+    const ok = await fetch(`${url}${readyPath}`).then((res) => res.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error('the service did not answer /health within 15 s');
+    if (Date.now() > deadline) throw new Error(`the service did not answer ${readyPath} within 15 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
