@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/environment.js';
 import { configureApp, httpAdapter } from './configure-app.js';
+import { handleUncaughtError } from './uncaught-error.handler.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -16,6 +17,7 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 };
 
 async function bootstrap(): Promise<void> {
+  process.on('uncaughtException', (error) => handleUncaughtError(error));
   let config: AppConfig;
   try {
     config = loadAppConfig(process.env);
