@@ -8,6 +8,7 @@ const SCENARIOS: Record<string, string> = {
   fetch: './fetch-throughput.bench.js',
   storage: './storage-per-year.bench.js',
   api: './api-throughput.bench.js',
+  schedules: './schedule-safety.bench.js',
 };
 
 const args = process.argv.slice(2);

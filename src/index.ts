@@ -17,3 +17,4 @@ export { MARKET_DATA_PROVIDER, type MarketDataProvider, type BarRequest } from '
 export * from './market-data/provider-errors.js';
 export { BAR_STORE, type BarStore } from './storage/bar-store.js';
 export { JOB_STORE, type JobStore } from './storage/job-store.js';
+export { handleUncaughtError } from './uncaught-error.handler.js';

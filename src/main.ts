@@ -7,6 +7,7 @@ import { loadAppConfig, type AppConfig } from './config/environment.js';
 import { configureApp, httpAdapter } from './configure-app.js';
 import { nodeVersionSupported, supportedNodeRange } from './node-support.js';
 import { ServiceLogger, startupFailure } from './startup-failure.js';
+import { handleUncaughtError } from './uncaught-error.handler.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -18,6 +19,7 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 };
 
 async function bootstrap(): Promise<void> {
+  process.on('uncaughtException', (error) => handleUncaughtError(error));
   const config = loadAppConfig(process.env);
   // Nest's own logger: JSON lines with job_id / run_id / symbol as fields when LOG_FORMAT=json.
   const logger = new ServiceLogger({

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { buildService, startService, type ServiceProcess } from './support/app-process.mjs';
-import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
+import { useServiceProcesses } from './support/service-processes.js';
 import { eventually, recordedRuns, testRedisUrl } from './support/test-app.js';
 
 /** Real service processes on one Redis: a replica killed mid-run loses nothing. */
 describe('replicas as real processes', () => {
-  let yahoo: FakeYahoo;
-  const services: ServiceProcess[] = [];
+  const processes = useServiceProcesses();
   const env = () => ({
     REDIS_URL: testRedisUrl(),
     KEY_PREFIX: `test:${randomUUID()}:`,
@@ -16,19 +14,10 @@ describe('replicas as real processes', () => {
     SCHEDULER_RECONCILE_MS: '300',
   });
 
-  beforeAll(async () => {
-    buildService();
-    yahoo = await startFakeYahoo();
-  }, 120_000);
-  afterAll(async () => {
-    for (const service of services) await service.kill('SIGTERM');
-    await yahoo.close();
-  });
-
   it('records the run of a SIGKILLed replica as interrupted on another, and the job goes on', async () => {
-    const shared = { ...env(), YAHOO_BASE_URL: yahoo.url };
-    const [a, b] = [await startService(shared), await startService(shared)];
-    services.push(a, b);
+    const { yahoo } = processes;
+    const shared = env();
+    const [a, b] = [await processes.start(shared), await processes.start(shared)];
     yahoo.override('AAPL', { delayMs: 20_000 });
 
     const id = (await request(a.url).post('/scheduler/jobs').send({ name: 'mid-run', stock_ids: ['AAPL'], cron: '0 0 1 1 *' }).expect(201)).body.job_id;
@@ -53,34 +42,32 @@ describe('replicas as real processes', () => {
   }, 60_000);
 
   it('on SIGTERM lets the run finish within the grace before exiting', async () => {
-    const shared = { ...env(), YAHOO_BASE_URL: yahoo.url, SHUTDOWN_GRACE_MS: '10000' };
-    const service = await startService(shared);
-    services.push(service);
+    const { yahoo } = processes;
+    const shared = { ...env(), SHUTDOWN_GRACE_MS: '10000' };
+    const service = await processes.start(shared);
     yahoo.override('MSFT', { delayMs: 1000 });
     const id = (await request(service.url).post('/scheduler/jobs').send({ name: 'graceful', stock_ids: ['MSFT'] }).expect(201)).body.job_id;
     await request(service.url).post(`/scheduler/jobs/${id}/run`).expect(202);
     await eventually(async () => (yahoo.requests.some((r) => r.symbol === 'MSFT') ? true : undefined), 5000);
     await service.kill('SIGTERM');
 
-    const reader = await startService(shared);
-    services.push(reader);
+    const reader = await processes.start(shared);
     const runs = (await request(reader.url).get(`/scheduler/jobs/${id}/runs`).expect(200)).body;
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'success', trigger: 'manual', points_written: 252 });
   }, 60_000);
 
   it('on SIGTERM past the grace records the run as interrupted and frees the job at once', async () => {
-    const shared = { ...env(), YAHOO_BASE_URL: yahoo.url, SHUTDOWN_GRACE_MS: '300', SCHEDULER_LEASE_TTL_MS: '30000' };
-    const service = await startService(shared);
-    services.push(service);
+    const { yahoo } = processes;
+    const shared = { ...env(), SHUTDOWN_GRACE_MS: '300', SCHEDULER_LEASE_TTL_MS: '30000' };
+    const service = await processes.start(shared);
     yahoo.override('GOOG', { delayMs: 20_000, times: 1 });
     const id = (await request(service.url).post('/scheduler/jobs').send({ name: 'cut short', stock_ids: ['GOOG'] }).expect(201)).body.job_id;
     const runId = (await request(service.url).post(`/scheduler/jobs/${id}/run`).expect(202)).body.run_id;
     await eventually(async () => (yahoo.requests.some((r) => r.symbol === 'GOOG') ? true : undefined), 5000);
     await service.kill('SIGTERM');
 
-    const next = await startService(shared);
-    services.push(next);
+    const next = await processes.start(shared);
     expect((await request(next.url).get(`/scheduler/jobs/${id}/runs`).expect(200)).body).toEqual([
       expect.objectContaining({ run_id: runId, trigger: 'manual', status: 'failed', reason: expect.stringContaining('shut down') }),
     ]);

@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronTime } from 'cron';
 import { CRON_NAME_PREFIX, CronRegistry } from './cron-registry.js';
 
 describe('CronRegistry', () => {
@@ -9,19 +8,28 @@ describe('CronRegistry', () => {
     jest.useRealTimers();
   });
 
-  it('arms a CronJob again when it refuses a date the clock has just passed', async () => {
+  // cron 4.4.0 reads `startTime` after computing the timeout; when the event loop stalls between the
+  // two (here 5 ms) and the timer's callback then runs a little after the date (here 2 ms, a busy
+  // loop), it wakes before the `startTime + timeout` it measured and asks cron for the timeout again.
+  it('fires when cron wakes after the date it was armed for but before the end it measured', async () => {
     jest.useFakeTimers({ now: new Date('2026-01-05T14:30:00.500Z') });
-    const schedulerRegistry = new SchedulerRegistry();
-    const registry = new CronRegistry(schedulerRegistry);
-    jest.spyOn(CronTime.prototype, 'sendAt').mockImplementationOnce(() => {
-      throw new Error('WARNING: Date in past. Will never be fired.');
-    });
+    const clock = Date.now.bind(Date);
+    const firstCronFrame = () => {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40; // jest-mock's own frames come first
+      const stack = new Error().stack ?? '';
+      Error.stackTraceLimit = limit;
+      return stack.split('\n').find((line) => line.includes('/cron/dist/')) ?? '';
+    };
+    jest.spyOn(Date, 'now').mockImplementation(() => (firstCronFrame().includes('setCronTimeout') ? clock() + 5 : clock()));
+    const timer = global.setTimeout;
+    jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => timer(fn, (ms ?? 0) + 2)) as typeof setTimeout);
+    const registry = new CronRegistry(new SchedulerRegistry());
     const fires: string[] = [];
 
     registry.register('job-1', { kind: 'interval', seconds: 1 }, async (_id, at) => void fires.push(at.toISOString()), true);
     await jest.advanceTimersByTimeAsync(3000);
 
-    expect(schedulerRegistry.doesExist('cron', `${CRON_NAME_PREFIX}job-1`)).toBe(true);
     expect(fires).toEqual(['2026-01-05T14:30:01.000Z', '2026-01-05T14:30:02.000Z', '2026-01-05T14:30:03.000Z']);
   });
 
@@ -57,6 +65,14 @@ describe('CronRegistry', () => {
     handOver();
     await jest.advanceTimersByTimeAsync(3000);
     expect(fires).toBe(1);
+    expect(registry.nextFire('job-1')).toBeNull();
+  });
+
+  it('registers a stored schedule that never fires unarmed, without throwing', () => {
+    const schedulerRegistry = new SchedulerRegistry();
+    const registry = new CronRegistry(schedulerRegistry);
+    registry.register('job-1', { kind: 'cron', expression: '0 0 30 2 *', timezone: 'UTC' }, async () => undefined, true);
+    expect(schedulerRegistry.doesExist('cron', `${CRON_NAME_PREFIX}job-1`)).toBe(true);
     expect(registry.nextFire('job-1')).toBeNull();
   });
 });

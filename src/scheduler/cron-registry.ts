@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob, CronTime } from 'cron';
+import { CronJob } from 'cron';
+import { OneShotTime } from './one-shot-time.js';
 import { nextOccurrence, type Trigger } from './schedule.js';
 
 /** Prefix of every CronJob name we register, so a host app's own jobs never collide with ours. */
@@ -43,7 +44,7 @@ export class CronRegistry {
     const entry: Entry = { trigger, armedFor: null, cronJob: this.createCronJob(jobId, onFire) };
     this.entries.set(jobId, entry);
     this.registry.addCronJob(CRON_NAME_PREFIX + jobId, entry.cronJob);
-    if (start) this.arm(entry);
+    if (start) this.arm(jobId, entry);
   }
 
   remove(jobId: string): void {
@@ -64,7 +65,7 @@ export class CronRegistry {
   }
 
   startAll(): void {
-    for (const entry of this.entries.values()) this.arm(entry);
+    for (const [jobId, entry] of this.entries) this.arm(jobId, entry);
   }
 
   stopAll(): void {
@@ -82,30 +83,24 @@ export class CronRegistry {
     return [...this.entries.keys()];
   }
 
-  private arm(entry: Entry): void {
+  private arm(jobId: string, entry: Entry): void {
     if (entry.cronJob.isActive) return;
-    this.armAfter(entry, new Date());
+    this.armAfter(jobId, entry, new Date());
   }
 
   /** Sets the one-shot CronJob to the first occurrence after `after` that is still ahead. */
-  private armAfter(entry: Entry, after: Date): void {
-    // On a busy event loop `next` can pass between computing it and starting the timer; CronJob
-    // then throws "Date in past" and stays marked active, which would silence the job for good.
-    for (let attempt = 1; ; attempt++) {
-      // Late (a busy process), the first occurrence after `after` may have passed: start from now.
-      const next = nextOccurrence(entry.trigger, new Date(Math.max(after.getTime(), Date.now())));
-      if (next.getTime() <= Date.now()) continue;
-      // A zone given spares CronTime from asking Intl for the system's, which costs more than the rest.
-      entry.cronJob.setTime(new CronTime(next, 'UTC'));
-      entry.armedFor = next;
-      try {
-        entry.cronJob.start();
-        return;
-      } catch (error) {
-        entry.cronJob.stop();
-        if (attempt >= 3) throw error;
-      }
+  private armAfter(jobId: string, entry: Entry, after: Date): void {
+    // Late (a busy process), the first occurrence after `after` may have passed: start from now.
+    const next = nextOccurrence(entry.trigger, new Date(Math.max(after.getTime(), Date.now())));
+    entry.armedFor = next;
+    if (!next) {
+      // Validation refuses such a schedule; one stored by an older version stays registered, unarmed.
+      this.logger.warn(`job ${jobId}: its schedule has no fire time in the next 8 years; not armed`, { job_id: jobId });
+      return;
     }
+    // Should the clock pass `next` before the timer starts, OneShotTime fires it at once.
+    entry.cronJob.setTime(new OneShotTime(next));
+    entry.cronJob.start();
   }
 
   // Arming a CronJob costs several times more than taking a fire. When a thousand jobs fire in one
@@ -119,12 +114,7 @@ export class CronRegistry {
   private readonly rearmSlice = (): void => {
     for (const { jobId, entry, after } of this.rearmQueue.splice(0, REARM_SLICE)) {
       // A job removed or stopped meanwhile stays so.
-      if (this.entries.get(jobId) !== entry || entry.armedFor === null) continue;
-      try {
-        this.armAfter(entry, after);
-      } catch (error) {
-        this.logger.error(`job ${jobId}: could not arm its next fire: ${String(error)}`);
-      }
+      if (this.entries.get(jobId) === entry && entry.armedFor !== null) this.armAfter(jobId, entry, after);
     }
     if (this.rearmQueue.length > 0) setImmediate(this.rearmSlice);
   };

@@ -10,7 +10,7 @@ import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
-import { changesFromUpdate, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
+import { assertScheduleFires, changesFromUpdate, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
@@ -70,6 +70,7 @@ export class JobManager {
 
   async setActive(jobId: string, isActive: boolean, actor: string): Promise<ScheduledJob> {
     const current = await this.get(jobId);
+    if (isActive) assertScheduleFires(current);
     return this.apply(current, { is_active: isActive, ...this.activation(current, isActive) }, isActive ? 'start' : 'stop', actor);
   }
 

@@ -5,11 +5,12 @@ import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { CronRegistry } from './cron-registry.js';
 import { FireBatcher } from './fire-batcher.js';
+import { fireTimes } from './fire-times.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { RunRecorder } from './run-recorder.js';
-import { nextOccurrence, triggerOf } from './schedule.js';
+import { triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
@@ -23,9 +24,6 @@ interface DueFire {
   trigger: RunTrigger;
   scheduledFor: Date;
 }
-
-/** Fires skipped for market hours are looked at this far ahead at most when previewing. */
-const PREVIEW_HORIZON_MS = 400 * 86_400_000;
 
 /**
  * Keeps one CronJob per active job and turns each fire into a run. With several replicas every
@@ -98,15 +96,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   /** The next `count` fire times after `after` that will run: outside NYSE hours they are left out for market_hours_only jobs. */
   nextRuns(spec: ScheduleSpec, count: number, after = new Date()): Date[] {
-    const trigger = triggerOf(spec);
-    const horizon = after.getTime() + PREVIEW_HORIZON_MS;
-    const dates: Date[] = [];
-    for (let cursor = after; dates.length < count; ) {
-      cursor = nextOccurrence(trigger, cursor);
-      if (cursor.getTime() > horizon) break;
-      if (!spec.market_hours_only || nyseSession(cursor).open) dates.push(cursor);
-    }
-    return dates;
+    return fireTimes(spec, count, after);
   }
 
   /**

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import { defaultLookbackDays, intervalLimitProblems } from './data-interval-limits.js';
+import { noFireReason } from './fire-times.js';
 import type { JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
@@ -68,9 +69,15 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
   return changes as Partial<JobSpec>;
 }
 
+/** 400 when the schedule will never run a fire: a job stored before this was checked cannot be started. */
+export function assertScheduleFires(spec: ScheduleSpec): void {
+  const reason = noFireReason(spec);
+  if (reason) throw new BadRequestException([reason]);
+}
+
 function scheduleProblems(spec: ScheduleSpec): string[] {
   const schedules = SCHEDULE_FIELDS.filter((field) => spec[field] != null);
-  if (schedules.length === 1) return [];
+  if (schedules.length === 1) return [noFireReason(spec)].filter((reason) => reason !== null);
   return [
     schedules.length === 0
       ? 'one of schedule_time, cron or interval_seconds is required'

@@ -132,7 +132,7 @@ describe('nextOccurrence', () => {
     fc.assert(
       fc.property(fc.constantFrom(...expressions), fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2031, 0, 1) }), (expression, timezone, ms) => {
         const expected = new CronTime(expression, timezone).getNextDateFrom(new Date(ms), timezone).toMillis();
-        expect(nextOccurrence({ kind: 'cron', expression, timezone }, new Date(ms)).getTime()).toBe(expected);
+        expect(nextOccurrence({ kind: 'cron', expression, timezone }, new Date(ms))?.getTime()).toBe(expected);
       }),
       { numRuns: 500 },
     );
@@ -140,11 +140,18 @@ describe('nextOccurrence', () => {
 
   it('answers instants of one second alike, the second itself excluded', () => {
     const trigger = { kind: 'cron' as const, expression: '* * * * * *', timezone: 'UTC' };
-    const next = (at: string) => nextOccurrence(trigger, new Date(at)).toISOString();
+    const next = (at: string) => nextOccurrence(trigger, new Date(at))?.toISOString();
     expect([next('2026-01-05T14:30:00.999Z'), next('2026-01-05T14:30:00.000Z'), next('2026-01-05T14:30:00.500Z')]).toEqual([
       '2026-01-05T14:30:01.000Z',
       '2026-01-05T14:30:01.000Z',
       '2026-01-05T14:30:01.000Z',
     ]);
+  });
+
+  it.each(['0 0 30 2 *', '0 0 0 31 4 *'])('answers null for %s, which matches no date, instead of throwing', (expression) => {
+    const trigger = { kind: 'cron' as const, expression, timezone: 'UTC' };
+    expect(nextOccurrence(trigger, new Date())).toBeNull();
+    expect(nextOccurrences(trigger, new Date(), 3)).toEqual([]);
+    expect(latestOccurrence(trigger, new Date(), new Date(Date.now() - 86_400_000))).toBeNull();
   });
 });

@@ -37,7 +37,10 @@ function parsedCron(trigger: Extract<Trigger, { kind: 'cron' }>): ParsedCron {
   return entry;
 }
 
-function nextCronDate(trigger: Extract<Trigger, { kind: 'cron' }>, after: Date): Date {
+/** Kept for a date after which cron finds no match within 8 years (it throws then, e.g. for 30 February). */
+const NEVER = Number.NaN;
+
+function nextCronDate(trigger: Extract<Trigger, { kind: 'cron' }>, after: Date): Date | null {
   const entry = parsedCron(trigger);
   // Cron fires on whole seconds, so the next date after any instant is the one after the start of
   // its second: jobs re-armed at different milliseconds of one second (a busy process) share it.
@@ -45,13 +48,17 @@ function nextCronDate(trigger: Extract<Trigger, { kind: 'cron' }>, after: Date):
   let next = entry.nexts.get(second);
   if (next === undefined) {
     if (entry.nexts.size >= NEXTS_MAX) entry.nexts.clear();
-    next = entry.time.getNextDateFrom(new Date(second), trigger.timezone).toMillis();
+    try {
+      next = entry.time.getNextDateFrom(new Date(second), trigger.timezone).toMillis();
+    } catch {
+      next = NEVER;
+    }
     entry.nexts.set(second, next);
   }
-  return new Date(next);
+  return Number.isNaN(next) ? null : new Date(next);
 }
 
-/** The first `count` fire times strictly after `after`. */
+/** The first `count` fire times strictly after `after`; fewer when the schedule stops firing within cron's 8 years. */
 export function nextOccurrences(trigger: Trigger, after: Date, count: number): Date[] {
   const dates: Date[] = [];
   if (trigger.kind === 'interval') {
@@ -61,9 +68,7 @@ export function nextOccurrences(trigger: Trigger, after: Date, count: number): D
     for (let i = 0; i < count; i++, next += periodMs) dates.push(new Date(next));
     return dates;
   }
-  let cursor = after;
-  for (let i = 0; i < count; i++) {
-    cursor = nextCronDate(trigger, cursor);
+  for (let cursor = nextCronDate(trigger, after); cursor && dates.length < count; cursor = nextCronDate(trigger, cursor)) {
     dates.push(cursor);
   }
   return dates;
@@ -85,17 +90,16 @@ export function latestOccurrence(trigger: Trigger, atOrBefore: Date, notBefore: 
   for (let span = 60_000; ; span *= 8) {
     const start = Math.max(floor, end - span);
     let latest: Date | null = null;
-    for (let cursor = new Date(start - 1); ; ) {
-      cursor = nextOccurrence(trigger, cursor);
-      if (cursor.getTime() > end) break;
+    for (let cursor = nextOccurrence(trigger, new Date(start - 1)); cursor && cursor.getTime() <= end; cursor = nextOccurrence(trigger, cursor)) {
       latest = cursor;
     }
     if (latest || start === floor) return latest;
   }
 }
 
-export function nextOccurrence(trigger: Trigger, after: Date): Date {
-  return nextOccurrences(trigger, after, 1)[0];
+/** The first fire time strictly after `after`, or null when there is none within cron's 8 years. */
+export function nextOccurrence(trigger: Trigger, after: Date): Date | null {
+  return nextOccurrences(trigger, after, 1)[0] ?? null;
 }
 
 /** Null when `expression` is a valid 5- or 6-field cron expression, else the reason. */
