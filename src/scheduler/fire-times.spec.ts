@@ -59,6 +59,15 @@ describe('marketHoursOccurrences', () => {
     expect(marketHoursOccurrences({ kind: 'cron', expression, timezone }, after, 1, new Date(after.getTime() + 400 * DAY))).toEqual([]);
     expect(computations.mock.calls.length).toBeLessThan(20);
   });
+
+  it('makes a few cron computations, not one per fire time, for fire times inside a session', () => {
+    const computations = jest.spyOn(CronTime.prototype, 'getNextDateFrom');
+    const after = new Date('2027-01-04T12:00:00Z');
+    const dates = marketHoursOccurrences({ kind: 'cron', expression: '* * * * * *', timezone: 'America/New_York' }, after, 100, new Date(after.getTime() + 400 * DAY));
+    expect(dates).toHaveLength(100);
+    expect([dates[0], dates[99]]).toEqual([new Date('2027-01-04T14:30:00Z'), new Date('2027-01-04T14:31:39Z')]);
+    expect(computations.mock.calls.length).toBeLessThan(20);
+  });
 });
 
 describe('fireTimes', () => {
