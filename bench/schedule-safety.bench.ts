@@ -14,6 +14,7 @@ const PREVIEWS: [string, Record<string, unknown>][] = [
   ['no date at all, 30 February', { cron: '0 0 30 2 *', timezone: 'UTC' }],
   ['market hours, every second', { cron: '* * * * * *', timezone: 'America/New_York', market_hours_only: true }],
   ['market hours, 10:00 New York on weekends only', { cron: '0 10 * * 0,6', timezone: 'America/New_York', market_hours_only: true }],
+  ['every second, any hours', { cron: '* * * * * *', timezone: 'America/New_York' }],
 ];
 const REPEATS = 20;
 const cpuMs = (since: NodeJS.CpuUsage) => {

@@ -30,8 +30,8 @@ describe('marketHoursOccurrences', () => {
 
   it('finds the fire times inside NYSE sessions that a walk over every fire time finds', () => {
     const triggers: Trigger[] = [
-      ...['*/20 * * * *', '0 */5 0-8 * * *', '30 16 * * 1-5', '0 0 16 * * *', '0 30 9 * * *', '15 */2 * * *', '*/17 * 13 * * 1-5', '59 59 12 * * *'].flatMap(
-        (expression) => ['UTC', 'America/New_York', 'Australia/Sydney'].map((timezone): Trigger => ({ kind: 'cron', expression, timezone })),
+      ...['*/20 * * * *', '0 */5 0-8 * * *', '30 16 * * 1-5', '0 0 16 * * *', '0 30 9 * * *', '15 */2 * * *', '*/17 * 13 * * 1-5', '59 59 12 * * *', '0 10 * * 0,6', '0 */10 10 13 * 5', '0 0 23 * 2,3 1'].flatMap(
+        (expression) => ['UTC', 'America/New_York', 'Australia/Sydney', 'Asia/Tokyo'].map((timezone): Trigger => ({ kind: 'cron', expression, timezone })),
       ),
       ...[1800, 7 * 3600, 86_400, 3 * 86_400].map((seconds): Trigger => ({ kind: 'interval', seconds })),
     ];
@@ -48,11 +48,24 @@ describe('marketHoursOccurrences', () => {
     );
   });
 
-  it('makes a few cron computations, not one per fire time, for a schedule that never fires inside the session', () => {
+  it.each([
+    // 540 fires a day, none in NYSE hours: a walk over them would compute ~216,000 dates.
+    ['at times of day outside the session', '0 * 0-8 * * *', 'UTC'],
+    // Inside the session's hours but on weekends only: one computation a week would be ~57.
+    ['on dates without a session', '0 10 * * 0,6', 'America/New_York'],
+  ])('makes a few cron computations, not one per fire time, for a schedule that never fires inside the session: %s', (_what, expression, timezone) => {
     const computations = jest.spyOn(CronTime.prototype, 'getNextDateFrom');
     const after = new Date('2027-01-04T12:00:00Z');
-    // 540 fires a day, none in NYSE hours: a walk over them would compute ~216,000 dates.
-    expect(marketHoursOccurrences({ kind: 'cron', expression: '0 * 0-8 * * *', timezone: 'UTC' }, after, 1, new Date(after.getTime() + 400 * DAY))).toEqual([]);
+    expect(marketHoursOccurrences({ kind: 'cron', expression, timezone }, after, 1, new Date(after.getTime() + 400 * DAY))).toEqual([]);
+    expect(computations.mock.calls.length).toBeLessThan(20);
+  });
+
+  it('makes a few cron computations, not one per fire time, for fire times inside a session', () => {
+    const computations = jest.spyOn(CronTime.prototype, 'getNextDateFrom');
+    const after = new Date('2027-01-04T12:00:00Z');
+    const dates = marketHoursOccurrences({ kind: 'cron', expression: '* * * * * *', timezone: 'America/New_York' }, after, 100, new Date(after.getTime() + 400 * DAY));
+    expect(dates).toHaveLength(100);
+    expect([dates[0], dates[99]]).toEqual([new Date('2027-01-04T14:30:00Z'), new Date('2027-01-04T14:31:39Z')]);
     expect(computations.mock.calls.length).toBeLessThan(20);
   });
 });

@@ -2,6 +2,7 @@ import { nyseSessionFrom } from '../market-data/calendar/nyse-session.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { nextOccurrence, nextOccurrences, triggerOf, type Trigger } from './schedule.js';
 import { mayFireBetween } from './time-of-day-filter.js';
+import { cronFireTimesBetween } from './window-fire-times.js';
 
 /** How far ahead fire times inside NYSE hours are looked for: beyond it a market-hours schedule counts as never firing. */
 export const MARKET_HOURS_HORIZON_DAYS = 400;
@@ -28,7 +29,14 @@ export function marketHoursOccurrences(trigger: Trigger, after: Date, count: num
       continue;
     }
     // One millisecond before the open: fire times are strictly after the instant asked from.
-    const next = nextOccurrence(trigger, new Date(Math.max(cursor.getTime(), session.open.getTime() - 1)));
+    const from = new Date(Math.max(cursor.getTime(), session.open.getTime() - 1));
+    const inSession = trigger.kind === 'cron' ? cronFireTimesBetween(trigger, from, session.close, count - dates.length) : null;
+    if (inSession) {
+      dates.push(...inSession.filter((at) => at <= until));
+      cursor = session.close;
+      continue;
+    }
+    const next = nextOccurrence(trigger, from);
     if (!next || next > until) break;
     if (next < session.close) {
       dates.push(next);

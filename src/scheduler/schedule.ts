@@ -37,6 +37,9 @@ function parsedCron(trigger: Extract<Trigger, { kind: 'cron' }>): ParsedCron {
   return entry;
 }
 
+/** The parsed expression of `trigger`, shared with every search on it. */
+export const cronTimeOf = (trigger: Extract<Trigger, { kind: 'cron' }>): CronTime => parsedCron(trigger).time;
+
 /** Kept for a date after which cron finds no match within 8 years (it throws then, e.g. for 30 February). */
 const NEVER = Number.NaN;
 

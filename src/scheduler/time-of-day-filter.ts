@@ -1,6 +1,7 @@
 import { CronTime } from 'cron';
 import { IANAZone } from 'luxon';
-import type { Trigger } from './schedule.js';
+import { mayMatchDates } from './date-filter.js';
+import { cronTimeOf, type Trigger } from './schedule.js';
 
 const DAY_S = 86_400;
 /** Any UTC midnight: the time-of-day probes below run on that day. */
@@ -42,9 +43,10 @@ function matchesBetween(entry: TimeOfDay, from: number, to: number): boolean {
 }
 
 /**
- * False only when no fire time of `trigger` can fall in `[from, to)` (less than a day), whatever the
- * date: its seconds, minutes and hours match no time of day there in its zone. Asked once per window
- * of the day, so a search over hundreds of sessions spares cron a computation per session.
+ * False only when no fire time of `trigger` can fall in `[from, to)` (less than a day): in its zone,
+ * its month and day fields match neither date of the window, or its seconds, minutes and hours match
+ * no time of day there whatever the date (asked once per window of the day). So a search over
+ * hundreds of sessions spares cron a computation per session.
  */
 export function mayFireBetween(trigger: Trigger, from: Date, to: Date): boolean {
   if (trigger.kind === 'interval') return true;
@@ -52,6 +54,7 @@ export function mayFireBetween(trigger: Trigger, from: Date, to: Date): boolean 
   const offset = zone.offset(from.getTime());
   // A change of the zone's offset inside the window moves cron's fire times: let cron itself decide.
   if (zone.offset(to.getTime()) !== offset) return true;
+  if (!mayMatchDates(cronTimeOf(trigger), from.getTime() + offset * 60_000, to.getTime() - 1 + offset * 60_000)) return false;
   const [start, end] = [secondOfDay(from, offset), secondOfDay(to, offset)];
   const entry = timeOfDay(trigger.expression);
   if (start < end) return matchesBetween(entry, start, end);

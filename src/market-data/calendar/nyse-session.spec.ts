@@ -1,5 +1,5 @@
 import { nyseEarlyCloses, nyseHolidays } from './nyse-holidays.js';
-import { nyseSession } from './nyse-session.js';
+import { nyseSession, nyseSessionFrom } from './nyse-session.js';
 
 /** NYSE's published holiday calendar (nyse.com, "Holidays & Trading Hours"). */
 const PUBLISHED: Record<number, string[]> = {
@@ -46,5 +46,17 @@ describe('nyseSession', () => {
     expect(nyseSession(ny('2026-11-28T11:00:00', '-05:00')).reason).toBe('weekend (Saturday 2026-11-28)');
     expect(nyseSession(ny('2026-11-27T14:00:00', '-05:00')).reason).toContain('early close: day after Thanksgiving');
     expect(nyseSession(ny('2026-11-24T08:00:00', '-05:00')).reason).toContain('before the open');
+  });
+});
+
+describe('nyseSessionFrom', () => {
+  it.each([
+    ['the Monday after the spring change, from the Saturday', '2026-03-07T12:00:00Z', ny('2026-03-09T09:30:00', '-04:00'), ny('2026-03-09T16:00:00', '-04:00')],
+    ['the Monday after the autumn change, from the Saturday', '2026-10-31T12:00:00Z', ny('2026-11-02T09:30:00', '-05:00'), ny('2026-11-02T16:00:00', '-05:00')],
+    ['an early close, past the Thanksgiving holiday', '2026-11-25T21:00:00Z', ny('2026-11-27T09:30:00', '-05:00'), ny('2026-11-27T13:00:00', '-05:00')],
+    ['the session open at that instant', '2026-12-31T20:59:59Z', ny('2026-12-31T09:30:00', '-05:00'), ny('2026-12-31T16:00:00', '-05:00')],
+    ['the first session of the next year', '2026-12-31T21:00:00Z', ny('2027-01-04T09:30:00', '-05:00'), ny('2027-01-04T16:00:00', '-05:00')],
+  ])('%s', (_what, at, open, close) => {
+    expect(nyseSessionFrom(new Date(at))).toEqual({ open, close });
   });
 });

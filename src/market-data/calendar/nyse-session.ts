@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { nyseEarlyCloses, nyseHolidays } from './nyse-holidays.js';
 
 const ZONE = 'America/New_York';
@@ -46,15 +46,24 @@ interface SessionHours {
 }
 const sessionsByYear = new Map<number, SessionHours[]>();
 
+const DAY_MS = 86_400_000;
+/** New York changes its offset at 02:00, never in a session: the offset at 17:00 UTC is the session's. */
+const OFFSET_PROBE_MS = 17 * 3_600_000;
+
+// Plain UTC day arithmetic with one offset lookup per trading day: a luxon DateTime per day made
+// the first search of a process pay ~50 ms per year.
 function sessionsOf(year: number): SessionHours[] {
   let sessions = sessionsByYear.get(year);
   if (!sessions) {
     sessions = [];
     const { holidays, earlyCloses } = calendar(year);
-    for (let day = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: ZONE }); day.year === year; day = day.plus({ days: 1 })) {
-      const date = day.toISODate()!;
-      if (day.weekday >= 6 || holidays.has(date)) continue;
-      sessions.push({ open: timeOfDay(day, OPEN_MINUTES), close: timeOfDay(day, earlyCloses.has(date) ? EARLY_CLOSE_MINUTES : CLOSE_MINUTES) });
+    const zone = IANAZone.create(ZONE);
+    for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += DAY_MS) {
+      const weekday = new Date(day).getUTCDay();
+      const date = new Date(day).toISOString().slice(0, 10);
+      if (weekday === 0 || weekday === 6 || holidays.has(date)) continue;
+      const midnight = day - zone.offset(day + OFFSET_PROBE_MS) * 60_000;
+      sessions.push({ open: midnight + OPEN_MINUTES * 60_000, close: midnight + (earlyCloses.has(date) ? EARLY_CLOSE_MINUTES : CLOSE_MINUTES) * 60_000 });
     }
     sessionsByYear.set(year, sessions);
   }
@@ -75,5 +84,3 @@ export function nyseSessionFrom(at: Date): { open: Date; close: Date } {
     if (low < sessions.length) return { open: new Date(sessions[low].open), close: new Date(sessions[low].close) };
   }
 }
-
-const timeOfDay = (day: DateTime, minutes: number): number => day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
