@@ -10,12 +10,12 @@ import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
-import { assertScheduleFires, changesFromUpdate, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
+import { assertScheduleFires, changesFromUpdate, SCHEDULE_SPEC_FIELDS, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
-/** The fields that decide when a job fires next. */
-const FIRING_FIELDS: (keyof JobPatch)[] = ['schedule_time', 'cron', 'interval_seconds', 'timezone', 'market_hours_only', 'is_active'];
+/** The fields that decide when a job fires next, whether it fires at all included. */
+const FIRING_FIELDS: readonly (keyof JobPatch)[] = [...SCHEDULE_SPEC_FIELDS, 'is_active'];
 
 /**
  * What the REST API does: every change is persisted, applied to this replica's CronJobs at once,

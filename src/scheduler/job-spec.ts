@@ -11,7 +11,9 @@ const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_
 /** Market-data keys under this prefix would share the scheduler's own key space. */
 const RESERVED_PREFIXES = new Set(['scheduler']);
 
-export type ScheduleSpec = Pick<JobSpec, 'schedule_time' | 'cron' | 'interval_seconds' | 'timezone' | 'market_hours_only'>;
+/** The fields that decide when a job fires. */
+export const SCHEDULE_SPEC_FIELDS = [...SCHEDULE_FIELDS, 'timezone', 'market_hours_only'] as const;
+export type ScheduleSpec = Pick<JobSpec, (typeof SCHEDULE_SPEC_FIELDS)[number]>;
 
 /** The schedule part of a request, with its defaults: 17:00 daily when no schedule is given. */
 export function scheduleFrom(dto: Partial<ScheduleSpec>, defaultTimezone: string): ScheduleSpec {
