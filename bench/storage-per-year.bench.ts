@@ -99,7 +99,7 @@ export default async function storagePerYear({ quick }: BenchOptions): Promise<v
     const seed = async (symbol: string, now: Date) => {
       const end = now.toISOString().slice(0, 10);
       const start = new Date(Date.parse(end) - LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10);
-      const { bars } = await provider.fetchChart({ symbol, interval: '1d', from: new Date(start), to: new Date(end) });
+      const { bars } = await provider.fetchChart!({ symbol, interval: '1d', from: new Date(start), to: new Date(end) });
       await raw.set(`${keyPrefix}${SEED}:${symbol}:${start}:${end}`, seedJson(bars));
     };
 

@@ -3,7 +3,7 @@ import { BAR_STORE, type BarStore, type SnapshotRecord } from '../storage/bar-st
 import type { Bar, CorporateAction } from './bar.js';
 import { validateBars } from './bar-validator.js';
 import { planFetch } from './fetch-plan.js';
-import { MARKET_DATA_PROVIDER, type MarketDataProvider } from './market-data-provider.js';
+import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from './market-data-provider.js';
 import { NoDataError } from './provider-errors.js';
 
 export interface IngestRequest {
@@ -44,7 +44,7 @@ export class BarIngestor {
     const fetched: Bar[] = [];
     const actions: CorporateAction[] = [];
     for (const { from, to: until } of plan.requests) {
-      const chart = await this.provider.fetchChart({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
+      const chart = await providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
       fetched.push(...chart.bars);
       actions.push(...chart.actions);
     }

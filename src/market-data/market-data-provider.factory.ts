@@ -27,7 +27,7 @@ export const marketDataProvider: Provider = {
       onAttempt: (outcome) => metrics.recordRequest(outcome),
       onRetry: ({ request, attempt, error, delayMs }) => {
         metrics.recordRetry(error.name);
-        const fields: Record<string, string> = { ...request.logContext, symbol: request.symbol };
+        const fields: Record<string, string> = { ...request.logContext, symbol: request.symbol ?? request.symbols?.join(',') ?? '' };
         const who = fields.job_id ? `job ${fields.job_id} run ${fields.run_id} symbol ${fields.symbol}` : `symbol ${fields.symbol}`;
         // Debug, like the symbol's outcome: the run's summary line is where failures show at info level.
         logger.debug(`${who}: attempt ${attempt} failed (${error.name}: ${error.message}); retrying in ${delayMs} ms`, fields);

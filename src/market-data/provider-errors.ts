@@ -48,3 +48,8 @@ export class NoDataError extends ProviderError {
     super(message);
   }
 }
+
+/** The provider has no method for the dataset (a host's own provider serving a subset): permanent. */
+export class DatasetUnsupportedError extends ProviderError {
+  readonly retryable = false;
+}

@@ -35,6 +35,7 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
   const spec: JobSpec = {
     ...scheduleFrom(dto, defaultTimezone),
     name: dto.name,
+    dataset: 'historical_prices',
     stock_ids: dto.stock_ids,
     start_date: dto.start_date ?? null,
     end_date: dto.end_date ?? null,

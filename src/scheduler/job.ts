@@ -1,3 +1,5 @@
+import type { Dataset } from '../datasets/dataset.js';
+
 /**
  * The job and run-record shapes. Field names are snake_case because the same objects are the
  * REST contract and the JSON stored at `scheduler:job:{id}`; one shape everywhere means no mapping layer.
@@ -18,6 +20,8 @@ export type DataInterval = (typeof DATA_INTERVALS)[number];
 /** What a user chooses; the rest of {@link ScheduledJob} is kept by the scheduler. */
 export interface JobSpec {
   name: string;
+  /** What the job fetches; jobs stored before datasets existed read as `historical_prices`. */
+  dataset: Dataset;
   stock_ids: string[];
   schedule_time: string | null;
   cron: string | null;
@@ -30,6 +34,12 @@ export interface JobSpec {
   lookback_days: number;
   market_hours_only: boolean;
   write_snapshot: boolean;
+  /** options_chain: the nearest N expiration dates fetched per symbol. */
+  expirations?: number;
+  /** news_data: articles asked for per symbol. */
+  news_count?: number;
+  /** Time series (quotes, options, news): items older than this many days are trimmed as new ones arrive. */
+  retention_days?: number;
   /** How late a missed fire may still run at boot (coalesced into one catch-up run); 0 disables catch-up. */
   misfire_grace_seconds: number;
 }

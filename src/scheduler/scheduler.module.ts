@@ -1,6 +1,10 @@
 import { Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { datasetExports, datasetProviders } from '../datasets/datasets.js';
+import { SharedRequests } from '../datasets/shared-requests.js';
+import { DATASET_HANDLERS } from '../datasets/dataset-handler.js';
 import { BarIngestor } from '../market-data/bar-ingestor.js';
+import { MARKET_DATA_PROVIDER } from '../market-data/market-data-provider.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { AUDIT_LOG } from '../storage/audit-log.js';
@@ -27,6 +31,7 @@ const providers: Provider[] = [
   SchedulerMetrics,
   marketDataProvider,
   ...storeProviders,
+  ...datasetProviders,
   BarIngestor,
   SymbolFetcher,
   CronRegistry,
@@ -48,6 +53,6 @@ const providers: Provider[] = [
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, SchedulerController],
   providers,
-  exports: [RESOLVED_OPTIONS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager],
+  exports: [RESOLVED_OPTIONS, MARKET_DATA_PROVIDER, SharedRequests, DATASET_HANDLERS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager, ...datasetExports],
 })
 export class SchedulerModule extends SchedulerConfigurableModule {}

@@ -41,7 +41,7 @@ async function connect(options: ResolvedSchedulerOptions): Promise<StoreConnecti
 }
 
 /** A store token backed by Redis when there is a client, else by the in-process adapter. */
-function perStore<T>(provide: symbol, onRedis: (client: Redis) => T, inProcess: () => T): Provider {
+export function perStore<T>(provide: symbol, onRedis: (client: Redis) => T, inProcess: () => T): Provider {
   return { provide, inject: [StoreConnection], useFactory: ({ client }: StoreConnection) => (client ? onRedis(client) : inProcess()) };
 }
 

@@ -1,8 +1,8 @@
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Chart } from '../bar.js';
-import type { BarRequest, MarketDataProvider } from '../market-data-provider.js';
+import type { LogContext } from '../../datasets/dataset.js';
+import type { MarketDataProvider, ProviderMethod } from '../market-data-provider.js';
 import { ProviderError, RateLimitedError } from '../provider-errors.js';
 
 export interface ResilienceOptions {
@@ -13,10 +13,19 @@ export interface ResilienceOptions {
   /** Delay before the first retry; doubles per retry, randomised ×1–2, capped at `maxDelayMs`. */
   minDelayMs: number;
   maxDelayMs?: number;
-  onRetry?: (info: { request: BarRequest; attempt: number; error: Error; delayMs: number }) => void;
+  onRetry?: (info: { request: ProviderRequest; attempt: number; error: Error; delayMs: number }) => void;
   /** After every attempt: "ok" or the error's name. */
   onAttempt?: (outcome: string) => void;
 }
+
+/** What every provider request names: one symbol, or the batch of a quotes request. */
+export interface ProviderRequest {
+  symbol?: string;
+  symbols?: string[];
+  logContext?: LogContext;
+}
+
+const METHODS: readonly ProviderMethod[] = ['fetchChart', 'fetchQuotes', 'fetchOptions', 'fetchProfile', 'fetchEarnings', 'fetchNews'];
 
 const ATTEMPTS = Symbol('attempts');
 
@@ -38,37 +47,48 @@ function throttleWindow(maxRps: number): { limit: number; interval: number } {
 }
 
 /**
- * Wraps a provider with one global request rate (p-throttle, strict: never more than the limit in
- * any window) and retries of transient failures with exponential backoff and jitter (p-retry),
- * honouring a 429's Retry-After. Permanent failures (unknown symbol, invalid answer) fail at once.
+ * Wraps every method of a provider with one global request rate (p-throttle, strict: never more than
+ * the limit in any window, whichever dataset asks) and retries of transient failures with
+ * exponential backoff and jitter (p-retry), honouring a 429's Retry-After. Permanent failures
+ * (unknown symbol, invalid answer) fail at once. Methods the inner provider lacks stay absent.
  */
 export class ResilientProvider implements MarketDataProvider {
-  private readonly throttled: (request: BarRequest) => Promise<Chart>;
+  fetchChart?: MarketDataProvider['fetchChart'];
+  fetchQuotes?: MarketDataProvider['fetchQuotes'];
+  fetchOptions?: MarketDataProvider['fetchOptions'];
+  fetchProfile?: MarketDataProvider['fetchProfile'];
+  fetchEarnings?: MarketDataProvider['fetchEarnings'];
+  fetchNews?: MarketDataProvider['fetchNews'];
+  private readonly throttled: <T>(attempt: () => Promise<T>) => Promise<T>;
 
   constructor(
     inner: MarketDataProvider,
     private readonly options: ResilienceOptions,
   ) {
     const throttle = pThrottle({ ...throttleWindow(options.maxRps), strict: true });
-    this.throttled = throttle(async (request: BarRequest) => {
+    this.throttled = throttle(async <T>(attempt: () => Promise<T>): Promise<T> => {
       try {
-        const chart = await inner.fetchChart(request);
+        const answer = await attempt();
         options.onAttempt?.('ok');
-        return chart;
+        return answer;
       } catch (error) {
         options.onAttempt?.(error instanceof Error ? error.name : 'Error');
         throw error;
       }
-    });
+    }) as <T>(attempt: () => Promise<T>) => Promise<T>;
+    for (const method of METHODS) {
+      const call = inner[method] as ((request: ProviderRequest) => Promise<unknown>) | undefined;
+      if (call) Object.assign(this, { [method]: (request: ProviderRequest) => this.withRetries(request, () => call.call(inner, request)) });
+    }
   }
 
-  async fetchChart(request: BarRequest): Promise<Chart> {
+  private async withRetries<T>(request: ProviderRequest, attempt: () => Promise<T>): Promise<T> {
     let attempts = 0;
     try {
       return await pRetry(
         () => {
           attempts++;
-          return this.throttled(request);
+          return this.throttled(attempt);
         },
         {
           retries: this.options.retries,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATA_INTERVALS, JOB_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
 import type { DataInterval, JobStatus, LastResult, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
+import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JobIdProperty, RunIdProperty } from './id-properties.js';
 
 export class LastResultDto implements LastResult {
@@ -16,6 +17,7 @@ export class LastResultDto implements LastResult {
 export class JobDto implements ScheduledJob {
   @JobIdProperty() job_id: string;
   @ApiProperty({ example: 'Daily Tech Stocks' }) name: string;
+  @ApiProperty({ enum: DATASETS, example: 'historical_prices', description: 'What the job fetches.' }) dataset: Dataset;
   @ApiProperty({ type: [String], example: ['AAPL', 'MSFT'] }) stock_ids: string[];
   @ApiProperty({ nullable: true, type: String, description: 'Daily "HH:MM", when the schedule is daily.', example: '17:00' })
   schedule_time: string | null;

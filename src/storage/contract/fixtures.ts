@@ -7,6 +7,7 @@ export function makeJob(overrides: Partial<ScheduledJob> = {}): ScheduledJob {
   return {
     job_id: randomUUID(),
     name: 'Daily close',
+    dataset: 'historical_prices',
     stock_ids: ['AAPL', 'MSFT', 'BRK-B'],
     schedule_time: null,
     cron: '0 18 * * 1-5',

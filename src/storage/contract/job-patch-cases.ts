@@ -16,6 +16,10 @@ const lastResult = {
 /** One patch per field a JobPatch may touch, each to a value unlike the fixture's. */
 const everyFieldPatch: Required<JobPatch> = {
   name: 'Renamed',
+  dataset: 'news_data',
+  expirations: 3,
+  news_count: 20,
+  retention_days: 9,
   stock_ids: ['SPY'],
   schedule_time: '09:45',
   cron: null,

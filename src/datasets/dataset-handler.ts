@@ -1,0 +1,34 @@
+import type { ScheduledJob, SymbolError } from '../scheduler/job.js';
+import type { Dataset, LogContext } from './dataset.js';
+
+/** `rejected` counts the items validation dropped, also when it dropped them all and the symbol failed for it. */
+export type SymbolOutcome = { symbol: string; rejected: number } & ({ written: number } | { error: SymbolError });
+
+/** What a handler knows of the run it works for. */
+export interface DatasetRun {
+  job: ScheduledJob;
+  runId: string;
+  /** When the run started (epoch ms): the time its items are stored under where the provider gives none. */
+  startedAt: number;
+  /**
+   * The instant the run is for: the occurrence of a scheduled run, the start of any other. Requests
+   * of runs for one instant are shared (see SharedRequests).
+   */
+  asOf: number;
+  /** Structured log fields of a line about `symbol`. */
+  logContext(symbol: string): LogContext;
+}
+
+/**
+ * Fetches, validates and stores one dataset. The executor hands it the run's symbols in batches of
+ * `batchSize` (one request answers a batch) and counts their outcomes; it never throws: a failure is
+ * the outcome of its symbol, so one symbol never stops the others.
+ */
+export interface DatasetHandler {
+  readonly dataset: Exclude<Dataset, 'economic_events'>;
+  readonly batchSize: number;
+  fetch(run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]>;
+}
+
+/** Nest token of the list of every {@link DatasetHandler}. */
+export const DATASET_HANDLERS = Symbol('DATASET_HANDLERS');

@@ -1,0 +1,44 @@
+import type { ProviderMethod } from '../market-data/market-data-provider.js';
+import type { Dataset } from './dataset.js';
+
+/** Job fields that only fit some datasets; each dataset lists the ones it takes in {@link DATASET_RULES}. */
+export const DATASET_FIELDS = ['data_interval', 'lookback_days', 'start_date', 'end_date', 'write_snapshot', 'expirations', 'news_count', 'retention_days'] as const;
+export type DatasetField = (typeof DATASET_FIELDS)[number];
+
+export interface DatasetRule {
+  /** The provider method that serves it: a provider without it cannot run the dataset's jobs. */
+  providerMethod: ProviderMethod;
+  /** The schedule of a job that gives none (seed 003's table). */
+  defaultSchedule: { schedule_time?: string; interval_seconds?: number; market_hours_only?: boolean };
+  /** The dataset-specific fields it takes, with their defaults (null: derived or none). */
+  fields: Partial<Record<DatasetField, string | number | boolean | null>>;
+}
+
+export const ECONOMIC_EVENTS_REFUSAL = 'economic_events needs a provider with an economic calendar; Yahoo Finance has none';
+
+const DAY_S = 86_400;
+
+/** What each dataset fetches with, when it runs by default and which fields it takes. */
+export const DATASET_RULES: Record<Exclude<Dataset, 'economic_events'>, DatasetRule> = {
+  historical_prices: {
+    providerMethod: 'fetchChart',
+    defaultSchedule: { schedule_time: '17:00' },
+    fields: { data_interval: '1d', lookback_days: null, start_date: null, end_date: null, write_snapshot: false },
+  },
+  stock_quotes: { providerMethod: 'fetchQuotes', defaultSchedule: { interval_seconds: 60, market_hours_only: true }, fields: { retention_days: 30 } },
+  options_chain: {
+    providerMethod: 'fetchOptions',
+    defaultSchedule: { interval_seconds: 300, market_hours_only: true },
+    fields: { expirations: 2, retention_days: 7 },
+  },
+  company_info: { providerMethod: 'fetchProfile', defaultSchedule: { interval_seconds: 7 * DAY_S }, fields: {} },
+  earnings_data: { providerMethod: 'fetchEarnings', defaultSchedule: { interval_seconds: 6 * 3600 }, fields: {} },
+  news_data: { providerMethod: 'fetchNews', defaultSchedule: { interval_seconds: 1800 }, fields: { news_count: 10, retention_days: 365 } },
+};
+
+/** The datasets that take `field`, for the 400 of a job that sends it elsewhere. */
+export function datasetsTaking(field: DatasetField): string[] {
+  return Object.entries(DATASET_RULES)
+    .filter(([, rule]) => field in rule.fields)
+    .map(([dataset]) => dataset);
+}

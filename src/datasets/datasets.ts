@@ -1,0 +1,18 @@
+import type { Provider } from '@nestjs/common';
+import { DATASET_HANDLERS, type DatasetHandler } from './dataset-handler.js';
+import type { DatasetParts } from './dataset-parts.js';
+import { SharedRequests } from './shared-requests.js';
+
+/** Every dataset folder's parts; the registry fails the start-up when a dataset has none. */
+export const DATASET_PARTS: DatasetParts[] = [];
+
+export const datasetProviders: Provider[] = [
+  { provide: SharedRequests, useFactory: () => new SharedRequests() },
+  ...DATASET_PARTS.flatMap((parts) => [parts.handler, ...parts.providers]),
+  { provide: DATASET_HANDLERS, inject: DATASET_PARTS.map((parts) => parts.handler), useFactory: (...handlers: DatasetHandler[]) => handlers },
+];
+
+export const datasetControllers = DATASET_PARTS.flatMap((parts) => parts.controllers);
+
+/** The tokens of the datasets' providers, exported for their read routes in MarketDataModule. */
+export const datasetExports = DATASET_PARTS.flatMap((parts) => parts.providers.map((provider) => ('provide' in provider ? provider.provide : provider)));

@@ -1,0 +1,19 @@
+import type { LogContext } from '../dataset.js';
+
+/** One article; `id` is Yahoo's uuid. An id or title the provider lacks is '', so validation drops it. */
+export interface NewsArticle {
+  id: string;
+  title: string;
+  publisher: string | null;
+  link: string | null;
+  /** Epoch ms. */
+  published_at: number;
+  related_tickers: string[];
+}
+
+export interface NewsRequest {
+  symbol: string;
+  /** Articles asked for (1–50). */
+  count: number;
+  logContext?: LogContext;
+}

@@ -1,0 +1,31 @@
+import type { LogContext } from '../dataset.js';
+
+/**
+ * One quote as stored and served. `time` is Yahoo's `regularMarketTime` (epoch ms): one entry per
+ * distinct time, so a re-fetch of an unchanged quote is not stored twice. A price or time the
+ * provider lacks is NaN, so that validation drops the quote and counts it.
+ */
+export interface Quote {
+  time: number;
+  price: number;
+  change: number | null;
+  change_percent: number | null;
+  volume: number | null;
+  open: number | null;
+  day_high: number | null;
+  day_low: number | null;
+  previous_close: number | null;
+  bid: number | null;
+  ask: number | null;
+  market_state: string | null;
+  currency: string | null;
+}
+
+export interface QuotesRequest {
+  /** Upper-case symbols, answered by one provider request. */
+  symbols: string[];
+  logContext?: LogContext;
+}
+
+/** The quotes of the symbols the provider knows, keyed by upper-case symbol; unknown symbols are absent. */
+export type QuotesAnswer = Record<string, Quote>;
