@@ -5,8 +5,7 @@ import type { Bar } from '../src/market-data/bar.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider } from '../src/market-data/market-data-provider.js';
 import type { CreateJobDto } from '../src/scheduler/dto/create-job.dto.js';
 import { JobManager } from '../src/scheduler/job-manager.js';
-import { runWindow } from '../src/scheduler/run-window.js';
-import { SymbolFetcher } from '../src/scheduler/symbol-fetcher.js';
+import { HistoricalPricesHandler } from '../src/datasets/historical-prices/historical-prices.handler.js';
 import { BAR_STORE, type BarStore } from '../src/storage/bar-store.js';
 import { StoreConnection } from '../src/storage/store.providers.js';
 import type { RecordedRequest } from '../test/support/fake-yahoo.js';
@@ -87,12 +86,13 @@ export default async function storagePerYear({ quick }: BenchOptions): Promise<v
     const job = await context
       .get(JobManager)
       .create({ name: 'storage bench', stock_ids: SYMBOLS, lookback_days: LOOKBACK_DAYS, prefix: OURS, is_active: false } as CreateJobDto, 'bench');
-    const fetcher = context.get(SymbolFetcher);
+    const handler = context.get(HistoricalPricesHandler);
     const provider = context.get<MarketDataProvider>(MARKET_DATA_PROVIDER);
 
     /** Our run at `now`: the executor's per-symbol step (incremental ingest into the series). */
     const ours = async (symbol: string, now: Date) => {
-      const outcome = await fetcher.fetch(job, `run-${now.getTime()}`, symbol, runWindow(job, now));
+      const run = { job, runId: `run-${now.getTime()}`, startedAt: now.getTime(), asOf: now.getTime(), logContext: () => ({}) };
+      const [outcome] = await handler.fetch(run, [symbol]);
       if ('error' in outcome) throw new Error(`${symbol} at ${now.toISOString()}: ${outcome.error.error}`);
     };
     /** The seed's run at `now`: yfinance for [today - 30 days, today) (its end is exclusive), stored as a new window key. */

@@ -1,3 +1,5 @@
+import { defaultLookbackDays } from './historical-prices/data-interval-limits.js';
+import type { DataInterval } from '../scheduler/job.js';
 import type { ProviderMethod } from '../market-data/market-data-provider.js';
 import type { Dataset } from './dataset.js';
 
@@ -5,13 +7,16 @@ import type { Dataset } from './dataset.js';
 export const DATASET_FIELDS = ['data_interval', 'lookback_days', 'start_date', 'end_date', 'write_snapshot', 'expirations', 'news_count', 'retention_days'] as const;
 export type DatasetField = (typeof DATASET_FIELDS)[number];
 
+type FieldValue = string | number | boolean | null;
+type FieldDefault = FieldValue | ((sent: Partial<Record<DatasetField, unknown>>) => FieldValue);
+
 export interface DatasetRule {
   /** The provider method that serves it: a provider without it cannot run the dataset's jobs. */
   providerMethod: ProviderMethod;
   /** The schedule of a job that gives none (seed 003's table). */
   defaultSchedule: { schedule_time?: string; interval_seconds?: number; market_hours_only?: boolean };
-  /** The dataset-specific fields it takes, with their defaults (null: derived or none). */
-  fields: Partial<Record<DatasetField, string | number | boolean | null>>;
+  /** The dataset-specific fields it takes, with their defaults; a function derives one from the fields sent. */
+  fields: Partial<Record<DatasetField, FieldDefault>>;
 }
 
 export const ECONOMIC_EVENTS_REFUSAL = 'economic_events needs a provider with an economic calendar; Yahoo Finance has none';
@@ -23,7 +28,7 @@ export const DATASET_RULES: Record<Exclude<Dataset, 'economic_events'>, DatasetR
   historical_prices: {
     providerMethod: 'fetchChart',
     defaultSchedule: { schedule_time: '17:00' },
-    fields: { data_interval: '1d', lookback_days: null, start_date: null, end_date: null, write_snapshot: false },
+    fields: { data_interval: '1d', lookback_days: (sent) => defaultLookbackDays((sent.data_interval as DataInterval | undefined) ?? '1d'), start_date: null, end_date: null, write_snapshot: false },
   },
   stock_quotes: { providerMethod: 'fetchQuotes', defaultSchedule: { interval_seconds: 60, market_hours_only: true }, fields: { retention_days: 30 } },
   options_chain: {
@@ -35,6 +40,15 @@ export const DATASET_RULES: Record<Exclude<Dataset, 'economic_events'>, DatasetR
   earnings_data: { providerMethod: 'fetchEarnings', defaultSchedule: { interval_seconds: 6 * 3600 }, fields: {} },
   news_data: { providerMethod: 'fetchNews', defaultSchedule: { interval_seconds: 1800 }, fields: { news_count: 10, retention_days: 365 } },
 };
+
+/** The dataset-specific fields of a create request, the defaults filled in for those it did not send. */
+export function datasetFieldsOf(rule: DatasetRule, sent: Partial<Record<DatasetField, unknown>>): Partial<Record<DatasetField, unknown>> {
+  const fields: Partial<Record<DatasetField, unknown>> = {};
+  for (const [field, fallback] of Object.entries(rule.fields) as [DatasetField, FieldDefault][]) {
+    fields[field] = sent[field] !== undefined ? sent[field] : typeof fallback === 'function' ? fallback(sent) : fallback;
+  }
+  return fields;
+}
 
 /** The datasets that take `field`, for the 400 of a job that sends it elsewhere. */
 export function datasetsTaking(field: DatasetField): string[] {

@@ -1,10 +1,11 @@
 import type { Provider } from '@nestjs/common';
 import { DATASET_HANDLERS, type DatasetHandler } from './dataset-handler.js';
 import type { DatasetParts } from './dataset-parts.js';
+import { historicalPricesParts } from './historical-prices/historical-prices.parts.js';
 import { SharedRequests } from './shared-requests.js';
 
 /** Every dataset folder's parts; the registry fails the start-up when a dataset has none. */
-export const DATASET_PARTS: DatasetParts[] = [];
+export const DATASET_PARTS: DatasetParts[] = [historicalPricesParts];
 
 export const datasetProviders: Provider[] = [
   { provide: SharedRequests, useFactory: () => new SharedRequests() },

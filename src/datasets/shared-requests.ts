@@ -14,15 +14,19 @@ export class SharedRequests {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** `request()`'s answer for `key`, made at most once per key while in flight or kept. */
-  run<T>(key: string, request: () => Promise<T>): Promise<T> {
+  /**
+   * `request()`'s answer for `key`, made at most once per key while in flight or kept. `keep: false`
+   * shares it only while in flight: for answers too big to hold on to (a decade of bars).
+   */
+  run<T>(key: string, request: () => Promise<T>, { keep = true }: { keep?: boolean } = {}): Promise<T> {
     const kept = this.kept.get(key);
     if (kept && kept.until > this.now()) return Promise.resolve(kept.answer as T);
     const pending = this.inFlight.get(key);
     if (pending) return pending as Promise<T>;
     const started = request().then(
       (answer) => {
-        this.keep(key, answer);
+        this.inFlight.delete(key);
+        if (keep) this.keep(key, answer);
         return answer;
       },
       (error: unknown) => {
@@ -35,7 +39,6 @@ export class SharedRequests {
   }
 
   private keep(key: string, answer: unknown): void {
-    this.inFlight.delete(key);
     const now = this.now();
     for (const [oldest, entry] of this.kept) {
       if (this.kept.size < MAX_KEPT && entry.until > now) break;

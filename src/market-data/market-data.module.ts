@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { datasetControllers } from '../datasets/datasets.js';
-import { MarketDataController } from './market-data.controller.js';
 
-/** The read API over stored bars; needs the BAR_STORE that the (global) SchedulerModule exports. */
-@Module({ controllers: [MarketDataController, ...datasetControllers] })
+/** The read API over every stored dataset; its stores come from the (global) SchedulerModule. */
+@Module({ controllers: datasetControllers })
 export class MarketDataModule {}

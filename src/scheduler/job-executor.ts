@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { JobRegistry } from './job-registry.js';
 import { newRunRecord, withOutcomes } from './run-record.js';
 import { RunProgressWriter } from './run-progress-writer.js';
 import { RunRecorder } from './run-recorder.js';
-import { runWindow } from './run-window.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
-import { SymbolFetcher } from './symbol-fetcher.js';
 import { isoInZone } from './time-format.js';
 
 export interface StartedRun {
@@ -54,7 +53,7 @@ export class JobExecutor {
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly registry: JobRegistry,
     private readonly recorder: RunRecorder,
-    private readonly fetcher: SymbolFetcher,
+    private readonly datasets: DatasetRegistry,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
     this.runSlots = pLimit(options.maxConcurrentRuns);
@@ -186,14 +185,9 @@ export class JobExecutor {
     const progress = (run.progress = new RunProgressWriter(running(job), (record) => this.registry.updateCurrentRun(record)));
     this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${job.stock_ids.length} symbols)`, { job_id: jobId, run_id: runId });
 
-    const window = runWindow(job, new Date(started));
-    const fetchSlots = pLimit(this.options.fetchConcurrency);
-    const fetchOne = async (symbol: string) => {
-      const outcome = await this.fetcher.fetch(job, runId, symbol, window);
-      progress.symbolDone();
-      return outcome;
-    };
-    const outcomes = await Promise.all(job.stock_ids.map((symbol) => fetchSlots(() => fetchOne(symbol))));
+    const asOf = trigger === 'schedule' && scheduledFor ? scheduledFor.getTime() : started;
+    const logContext = (symbol: string) => ({ job_id: jobId, run_id: runId, symbol });
+    const outcomes = await this.datasets.fetchAll({ job, runId, startedAt: started, asOf, logContext }, this.options.fetchConcurrency, (done) => progress.symbolsDone(done));
     progress.stop();
 
     const record = withOutcomes(newRunRecord(job, runId, trigger, scheduledFor, run.startTime), outcomes);

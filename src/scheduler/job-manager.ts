@@ -1,4 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Dataset } from '../datasets/dataset.js';
+import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import type { AuditEntry } from '../storage/audit-log.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { StoreConnection } from '../storage/store.providers.js';
@@ -10,7 +12,7 @@ import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
-import { assertScheduleFires, changesFromUpdate, SCHEDULE_SPEC_FIELDS, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
+import { assertScheduleFires, changesFromUpdate, datasetRule, SCHEDULE_SPEC_FIELDS, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
@@ -30,11 +32,13 @@ export class JobManager {
     private readonly connection: StoreConnection,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly auditor: JobAuditor,
+    private readonly datasets: DatasetRegistry,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
     const spec = specFromCreate(dto, this.options.timezone);
+    this.datasets.assertServed(spec.dataset);
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
@@ -119,8 +123,8 @@ export class JobManager {
   }
 
   /** Validates a schedule as a job would, and gives its next fire times after `after`. */
-  preview(dto: Partial<ScheduleSpec>, count: number, after: Date): SchedulePreviewResultDto {
-    const schedule = scheduleFrom(dto, this.options.timezone);
+  preview(dto: Partial<ScheduleSpec> & { dataset?: Dataset }, count: number, after: Date): SchedulePreviewResultDto {
+    const schedule = scheduleFrom(dto, this.options.timezone, datasetRule(dto.dataset));
     return { timezone: schedule.timezone, next_runs: this.scheduler.nextRuns(schedule, count, after).map((date) => isoInZone(date, schedule.timezone)) };
   }
 

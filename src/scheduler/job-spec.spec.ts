@@ -18,6 +18,7 @@ describe('specFromCreate', () => {
   it('applies the documented defaults', () => {
     expect(create()).toEqual({
       name: 'n',
+      dataset: 'historical_prices',
       stock_ids: ['AAPL'],
       schedule_time: '17:00',
       cron: null,
@@ -46,6 +47,55 @@ describe('specFromCreate', () => {
     expect(messages(() => create({ start_date: '2025-02-01', end_date: '2025-01-01' }))[0]).toContain('must not be after end_date');
     expect(messages(() => create({ start_date: '2999-01-01' }))[0]).toContain('must not be in the future');
     expect(messages(() => create({ prefix: 'scheduler' }))[0]).toContain('reserved');
+  });
+});
+
+describe('specFromCreate per dataset', () => {
+  it("gives each dataset seed 003's default schedule and its own fields, none of the bars' fields", () => {
+    expect(create({ dataset: 'stock_quotes' })).toEqual({
+      name: 'n',
+      dataset: 'stock_quotes',
+      stock_ids: ['AAPL'],
+      schedule_time: null,
+      cron: null,
+      interval_seconds: 60,
+      timezone: 'UTC',
+      market_hours_only: true,
+      prefix: 'scheduled_stock_data',
+      retention_days: 30,
+      misfire_grace_seconds: 86_400,
+    });
+    expect(create({ dataset: 'options_chain' })).toMatchObject({ interval_seconds: 300, market_hours_only: true, expirations: 2, retention_days: 7 });
+    expect(create({ dataset: 'company_info' })).toMatchObject({ interval_seconds: 7 * 86_400, market_hours_only: false });
+    expect(create({ dataset: 'earnings_data' })).toMatchObject({ interval_seconds: 6 * 3600 });
+    expect(create({ dataset: 'news_data' })).toMatchObject({ interval_seconds: 1800, news_count: 10, retention_days: 365 });
+    expect(Object.keys(create({ dataset: 'news_data' }))).not.toContain('data_interval');
+  });
+
+  it('keeps a schedule that is sent, without the market-hours default of the dataset', () => {
+    expect(create({ dataset: 'stock_quotes', cron: '*/5 * * * *' })).toMatchObject({ cron: '*/5 * * * *', interval_seconds: null, market_hours_only: false });
+    expect(create({ dataset: 'stock_quotes', market_hours_only: false })).toMatchObject({ interval_seconds: 60, market_hours_only: false });
+  });
+
+  it("refuses a field of another dataset, naming the datasets that take it", () => {
+    expect(messages(() => create({ dataset: 'stock_quotes', data_interval: '1m', news_count: 5 }))).toEqual([
+      'data_interval applies only to historical_prices jobs, not stock_quotes',
+      'news_count applies only to news_data jobs, not stock_quotes',
+    ]);
+    expect(messages(() => create({ retention_days: 10 }))).toEqual(['retention_days applies only to stock_quotes and options_chain and news_data jobs, not historical_prices']);
+  });
+
+  it('refuses economic_events: Yahoo Finance has no economic calendar', () => {
+    expect(messages(() => create({ dataset: 'economic_events' }))).toEqual(['economic_events needs a provider with an economic calendar; Yahoo Finance has none']);
+  });
+
+  it('never changes the dataset of a job, nor takes another dataset\'s field in an update', () => {
+    const quotes = create({ dataset: 'stock_quotes' });
+    expect(messages(() => changesFromUpdate(quotes, { dataset: 'news_data' } as UpdateJobDto))[0]).toBe(
+      'dataset cannot be changed (this job is stock_quotes): create a new job for news_data',
+    );
+    expect(messages(() => changesFromUpdate(quotes, { lookback_days: 5 } as UpdateJobDto))).toEqual(['lookback_days applies only to historical_prices jobs, not stock_quotes']);
+    expect(changesFromUpdate(quotes, { dataset: 'stock_quotes', retention_days: 3 } as UpdateJobDto)).toEqual({ retention_days: 3 });
   });
 });
 

@@ -1,10 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import type { Dataset } from '../datasets/dataset.js';
+import { DATASET_FIELDS, DATASET_RULES, datasetFieldsOf, datasetsTaking, ECONOMIC_EVENTS_REFUSAL, type DatasetField, type DatasetRule } from '../datasets/dataset-rules.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
-import { defaultLookbackDays, intervalLimitProblems } from './data-interval-limits.js';
+import { intervalLimitProblems } from '../datasets/historical-prices/data-interval-limits.js';
 import { noFireReason } from './fire-times.js';
-import type { JobSpec } from './job.js';
+import type { DataInterval, JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
 const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date']);
@@ -15,36 +17,42 @@ const RESERVED_PREFIXES = new Set(['scheduler']);
 export const SCHEDULE_SPEC_FIELDS = [...SCHEDULE_FIELDS, 'timezone', 'market_hours_only'] as const;
 export type ScheduleSpec = Pick<JobSpec, (typeof SCHEDULE_SPEC_FIELDS)[number]>;
 
-/** The schedule part of a request, with its defaults: 17:00 daily when no schedule is given. */
-export function scheduleFrom(dto: Partial<ScheduleSpec>, defaultTimezone: string): ScheduleSpec {
+/** The rule of a dataset that can run; 400 for economic_events, which no provider here serves. */
+export function datasetRule(dataset: Dataset = 'historical_prices'): DatasetRule {
+  if (dataset === 'economic_events') throw new BadRequestException([ECONOMIC_EVENTS_REFUSAL]);
+  return DATASET_RULES[dataset];
+}
+
+/** The schedule part of a request, with its defaults: the dataset's default schedule when none is given. */
+export function scheduleFrom(dto: Partial<ScheduleSpec>, defaultTimezone: string, rule = datasetRule()): ScheduleSpec {
   const noSchedule = SCHEDULE_FIELDS.every((field) => dto[field] == null);
+  const fallback = noSchedule ? rule.defaultSchedule : {};
   const schedule: ScheduleSpec = {
-    schedule_time: noSchedule ? '17:00' : (dto.schedule_time ?? null),
+    schedule_time: dto.schedule_time ?? fallback.schedule_time ?? null,
     cron: dto.cron ?? null,
-    interval_seconds: dto.interval_seconds ?? null,
+    interval_seconds: dto.interval_seconds ?? fallback.interval_seconds ?? null,
     timezone: dto.timezone ?? defaultTimezone,
-    market_hours_only: dto.market_hours_only ?? false,
+    market_hours_only: dto.market_hours_only ?? fallback.market_hours_only ?? false,
   };
   const problems = scheduleProblems(schedule);
   if (problems.length) throw new BadRequestException(problems);
   return schedule;
 }
 
-/** A job spec from a create request, with the documented defaults. */
+/** A job spec from a create request, with the documented defaults of its dataset. */
 export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobSpec {
-  const spec: JobSpec = {
-    ...scheduleFrom(dto, defaultTimezone),
+  const dataset = dto.dataset ?? 'historical_prices';
+  const rule = datasetRule(dataset);
+  assertFieldsFit(dataset, rule, dto);
+  const spec = {
+    ...scheduleFrom(dto, defaultTimezone, rule),
     name: dto.name,
-    dataset: 'historical_prices',
+    dataset,
     stock_ids: dto.stock_ids,
-    start_date: dto.start_date ?? null,
-    end_date: dto.end_date ?? null,
     prefix: dto.prefix ?? 'scheduled_stock_data',
-    data_interval: dto.data_interval ?? '1d',
-    lookback_days: dto.lookback_days ?? defaultLookbackDays(dto.data_interval ?? '1d'),
-    write_snapshot: dto.write_snapshot ?? false,
+    ...datasetFieldsOf(rule, dto),
     misfire_grace_seconds: dto.misfire_grace_seconds ?? 86_400,
-  };
+  } as JobSpec;
   assertValidSpec(spec);
   return spec;
 }
@@ -59,14 +67,18 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
   const problems = Object.entries(dto)
     .filter(([field, value]) => value === null && !NULLABLE_FIELDS.has(field))
     .map(([field]) => `${field} must not be null`);
+  if (dto.dataset !== undefined && dto.dataset !== current.dataset) {
+    problems.push(`dataset cannot be changed (this job is ${current.dataset}): create a new job for ${dto.dataset}`);
+  }
   if (problems.length) throw new BadRequestException(problems);
+  assertFieldsFit(current.dataset, datasetRule(current.dataset), dto);
 
   const changes: Record<string, unknown> = {};
   if (SCHEDULE_FIELDS.some((field) => dto[field] != null)) {
     for (const field of SCHEDULE_FIELDS) changes[field] = null;
   }
   for (const [field, value] of Object.entries(dto)) {
-    if (value !== undefined && field !== 'is_active') changes[field] = value;
+    if (value !== undefined && field !== 'is_active' && field !== 'dataset') changes[field] = value;
   }
   assertValidSpec({ ...current, ...changes });
   return changes as Partial<JobSpec>;
@@ -76,6 +88,14 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
 export function assertScheduleFires(spec: ScheduleSpec): void {
   const reason = noFireReason(spec);
   if (reason) throw new BadRequestException([reason]);
+}
+
+/** 400 for each dataset-specific field sent to a job of a dataset that does not take it. */
+function assertFieldsFit(dataset: Dataset, rule: DatasetRule, dto: Partial<Record<DatasetField, unknown>>): void {
+  const problems = DATASET_FIELDS.filter((field) => dto[field] !== undefined && !(field in rule.fields)).map(
+    (field) => `${field} applies only to ${datasetsTaking(field).join(' and ')} jobs, not ${dataset}`,
+  );
+  if (problems.length) throw new BadRequestException(problems);
 }
 
 function scheduleProblems(spec: ScheduleSpec): string[] {
@@ -90,16 +110,21 @@ function scheduleProblems(spec: ScheduleSpec): string[] {
 
 function assertValidSpec(spec: JobSpec): void {
   const problems = scheduleProblems(spec);
-  if (spec.start_date && spec.end_date && spec.start_date > spec.end_date) {
-    problems.push(`start_date (${spec.start_date}) must not be after end_date (${spec.end_date})`);
-  }
-  const today = DateTime.now().setZone(spec.timezone).toISODate() ?? '';
-  if (spec.start_date && spec.start_date > today) {
-    problems.push(`start_date (${spec.start_date}) must not be in the future`);
-  }
-  problems.push(...intervalLimitProblems(spec, today));
+  if (spec.dataset === 'historical_prices') problems.push(...windowProblems(spec));
   if (RESERVED_PREFIXES.has(spec.prefix)) {
     problems.push(`prefix "${spec.prefix}" is reserved for the scheduler's own keys`);
   }
   if (problems.length) throw new BadRequestException(problems);
+}
+
+function windowProblems(spec: JobSpec): string[] {
+  const problems: string[] = [];
+  const start = spec.start_date ?? null;
+  const end = spec.end_date ?? null;
+  if (start && end && start > end) problems.push(`start_date (${start}) must not be after end_date (${end})`);
+  const today = DateTime.now().setZone(spec.timezone).toISODate() ?? '';
+  if (start && start > today) problems.push(`start_date (${start}) must not be in the future`);
+  const window = { data_interval: spec.data_interval as DataInterval, lookback_days: spec.lookback_days as number, start_date: start, end_date: end };
+  problems.push(...intervalLimitProblems(window, today));
+  return problems;
 }

@@ -27,13 +27,14 @@ export interface JobSpec {
   cron: string | null;
   interval_seconds: number | null;
   timezone: string;
-  start_date: string | null;
-  end_date: string | null;
   prefix: string;
-  data_interval: DataInterval;
-  lookback_days: number;
   market_hours_only: boolean;
-  write_snapshot: boolean;
+  /** historical_prices only, like the four below: null when the window starts lookback_days before each run. */
+  start_date?: string | null;
+  end_date?: string | null;
+  data_interval?: DataInterval;
+  lookback_days?: number;
+  write_snapshot?: boolean;
   /** options_chain: the nearest N expiration dates fetched per symbol. */
   expirations?: number;
   /** news_data: articles asked for per symbol. */
@@ -84,6 +85,7 @@ export interface RunRecord {
   run_id: string;
   job_id: string;
   job_name: string;
+  dataset: Dataset;
   trigger: RunTrigger;
   scheduled_for: string | null;
   start_time: string;
@@ -92,7 +94,11 @@ export interface RunRecord {
   fetched_stocks: string[];
   failed_stocks: string[];
   errors: SymbolError[];
+  /** Items written: bars, quotes, contracts, articles, quarters, profiles changed. */
   points_written: number;
+  /** Items validation dropped. */
+  items_rejected: number;
+  /** The same as items_rejected, under its name from before datasets. */
   bars_rejected: number;
   duration_ms: number;
   /** Why a run was skipped (overlap, market closed); null otherwise. */

@@ -21,15 +21,15 @@ describe('RunProgressWriter', () => {
 
   it('writes at most once per interval, with the count so far', async () => {
     const { writer, writes, pass, settle } = setup();
-    writer.symbolDone();
-    writer.symbolDone();
+    writer.symbolsDone();
+    writer.symbolsDone();
     expect(writes).toEqual([]);
     pass(PROGRESS_INTERVAL_MS);
-    writer.symbolDone();
+    writer.symbolsDone();
     expect(writes).toEqual([{ done: 3, total: 10 }]);
     settle();
     await Promise.resolve();
-    writer.symbolDone();
+    writer.symbolsDone();
     expect(writes).toHaveLength(1);
     expect(writer.done).toBe(4);
   });
@@ -37,15 +37,15 @@ describe('RunProgressWriter', () => {
   it('never has two writes in flight, and writes nothing once stopped', async () => {
     const { writer, writes, pass, settle } = setup();
     pass(PROGRESS_INTERVAL_MS);
-    writer.symbolDone();
+    writer.symbolsDone();
     pass(PROGRESS_INTERVAL_MS);
-    writer.symbolDone(); // the first write has not settled
+    writer.symbolsDone(); // the first write has not settled
     expect(writes).toEqual([{ done: 1, total: 10 }]);
     settle();
     await new Promise((resolve) => setImmediate(resolve));
     writer.stop();
     pass(PROGRESS_INTERVAL_MS);
-    writer.symbolDone();
+    writer.symbolsDone();
     expect(writes).toHaveLength(1);
     expect(writer.done).toBe(3);
   });

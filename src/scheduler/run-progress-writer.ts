@@ -25,9 +25,9 @@ export class RunProgressWriter {
     return this.record.progress.done;
   }
 
-  /** One more symbol done (fetched or failed). */
-  symbolDone(): void {
-    this.record.progress.done++;
+  /** `count` more symbols done (fetched or failed). */
+  symbolsDone(count = 1): void {
+    this.record.progress.done += count;
     if (this.stopped || this.writing || this.now() - this.lastWrite < PROGRESS_INTERVAL_MS) return;
     this.writing = true;
     this.lastWrite = this.now();

@@ -1,5 +1,5 @@
 import type { LastResult, RunRecord, RunStatus, RunTrigger, ScheduledJob } from './job.js';
-import type { SymbolOutcome } from './symbol-fetcher.js';
+import type { SymbolOutcome } from '../datasets/dataset-handler.js';
 import { isoInZone } from './time-format.js';
 
 /** A record for a run that has done nothing yet; the executor fills it in. */
@@ -8,6 +8,7 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
     run_id: runId,
     job_id: job.job_id,
     job_name: job.name,
+    dataset: job.dataset,
     trigger,
     scheduled_for: scheduledFor ? isoInZone(scheduledFor, job.timezone) : null,
     start_time: startTime,
@@ -17,6 +18,7 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
     failed_stocks: [],
     errors: [],
     points_written: 0,
+    items_rejected: 0,
     bars_rejected: 0,
     duration_ms: 0,
     reason: null,
@@ -27,8 +29,9 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
 /** The record with every symbol's outcome counted in, and the status they make. */
 export function withOutcomes(record: RunRecord, outcomes: readonly SymbolOutcome[]): RunRecord {
   for (const outcome of outcomes) {
-    // A symbol whose every bar failed validation failed, and its bars count as rejected too.
-    record.bars_rejected += outcome.rejected;
+    // A symbol whose every item failed validation failed, and its items count as rejected too.
+    record.items_rejected += outcome.rejected;
+    record.bars_rejected = record.items_rejected;
     if ('error' in outcome) {
       record.failed_stocks.push(outcome.symbol);
       record.errors.push(outcome.error);

@@ -2,8 +2,8 @@ import { Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { datasetExports, datasetProviders } from '../datasets/datasets.js';
 import { SharedRequests } from '../datasets/shared-requests.js';
+import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import { DATASET_HANDLERS } from '../datasets/dataset-handler.js';
-import { BarIngestor } from '../market-data/bar-ingestor.js';
 import { MARKET_DATA_PROVIDER } from '../market-data/market-data-provider.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
@@ -21,7 +21,6 @@ import { JobReconciler } from './job-reconciler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { JobsController } from './jobs.controller.js';
 import { RunRecorder } from './run-recorder.js';
-import { SymbolFetcher } from './symbol-fetcher.js';
 import { SCHEDULER_MODULE_OPTIONS, SchedulerConfigurableModule } from './scheduler.module-definition.js';
 import { SchedulerController } from './scheduler.controller.js';
 import { RESOLVED_OPTIONS, resolveOptions } from './scheduler-options.js';
@@ -32,8 +31,7 @@ const providers: Provider[] = [
   marketDataProvider,
   ...storeProviders,
   ...datasetProviders,
-  BarIngestor,
-  SymbolFetcher,
+  DatasetRegistry,
   CronRegistry,
   JobRegistry,
   RunRecorder,

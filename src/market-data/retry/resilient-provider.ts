@@ -76,9 +76,10 @@ export class ResilientProvider implements MarketDataProvider {
         throw error;
       }
     }) as <T>(attempt: () => Promise<T>) => Promise<T>;
-    for (const method of METHODS) {
-      const call = inner[method] as ((request: ProviderRequest) => Promise<unknown>) | undefined;
-      if (call) Object.assign(this, { [method]: (request: ProviderRequest) => this.withRetries(request, () => call.call(inner, request)) });
+    // The inner method is looked up at each call, not bound once: a host may wrap or replace it later.
+    const call = (method: ProviderMethod, request: ProviderRequest) => (inner[method] as (request: ProviderRequest) => Promise<unknown>).call(inner, request);
+    for (const method of METHODS.filter((name) => inner[name])) {
+      Object.assign(this, { [method]: (request: ProviderRequest) => this.withRetries(request, () => call(method, request)) });
     }
   }
 

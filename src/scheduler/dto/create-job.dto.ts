@@ -16,6 +16,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { DATA_INTERVALS, type DataInterval } from '../job.js';
 import { IsCronExpression } from './is-cron-expression.validator.js';
 
@@ -42,6 +43,16 @@ export class CreateJobDto {
   @Length(1, 200)
   name: string;
 
+  @ApiPropertyOptional({
+    description:
+      'What the job fetches. Default historical_prices (OHLCV bars). Each dataset has its own default schedule and fields; economic_events needs a provider with an economic calendar (Yahoo Finance has none).',
+    enum: DATASETS,
+    example: 'historical_prices',
+  })
+  @IsOptional()
+  @IsIn(DATASETS)
+  dataset?: Dataset;
+
   @ApiProperty({
     description:
       'Yahoo symbols to fetch (1–1000; ASCII letters in either case, digits, ".", "-", "^", "="; up to 20 characters, at least one letter or digit, not starting with "."). Normalised to upper case, duplicates removed.',
@@ -57,7 +68,8 @@ export class CreateJobDto {
   stock_ids: string[];
 
   @ApiPropertyOptional({
-    description: 'Daily fire time "HH:MM" (24 h) in the job\'s time zone. Default "17:00" when no cron or interval_seconds is given.',
+    description:
+      'Daily fire time "HH:MM" (24 h) in the job\'s time zone. With no schedule given, the dataset\'s default: historical_prices daily at "17:00", stock_quotes every 60 s and options_chain every 300 s in market hours, company_info every 7 days, earnings_data every 6 h, news_data every 30 min.',
     example: '17:00',
     type: String,
     nullable: true,
@@ -98,13 +110,13 @@ export class CreateJobDto {
   @IsBoolean()
   is_active?: boolean;
 
-  @ApiPropertyOptional({ description: 'First day of data (YYYY-MM-DD). Default: lookback_days before each run.', example: '2025-01-02', type: String, format: 'date', nullable: true })
+  @ApiPropertyOptional({ description: 'historical_prices only: first day of data (YYYY-MM-DD). Default: lookback_days before each run.', example: '2025-01-02', type: String, format: 'date', nullable: true })
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'start_date must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'start_date must be a real calendar date' })
   start_date?: string | null;
 
-  @ApiPropertyOptional({ description: 'Last day of data (YYYY-MM-DD), inclusive. Default: the day of the run.', example: '2025-01-31', type: String, format: 'date', nullable: true })
+  @ApiPropertyOptional({ description: 'historical_prices only: last day of data (YYYY-MM-DD), inclusive. Default: the day of the run.', example: '2025-01-31', type: String, format: 'date', nullable: true })
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'end_date must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'end_date must be a real calendar date' })
@@ -115,30 +127,55 @@ export class CreateJobDto {
   @Matches(PREFIX_PATTERN, { message: 'prefix must be 1–64 of A-Z a-z 0-9 _ -' })
   prefix?: string;
 
-  @ApiPropertyOptional({ description: 'Bar interval to fetch. Intraday intervals are limited by Yahoo: 1m to the last 30 days, 5m–30m to 60 days, 60m/1h to 730 days.', enum: DATA_INTERVALS, example: '1d' })
+  @ApiPropertyOptional({ description: 'historical_prices only: bar interval to fetch. Intraday intervals are limited by Yahoo: 1m to the last 30 days, 5m–30m to 60 days, 60m/1h to 730 days.', enum: DATA_INTERVALS, example: '1d' })
   @IsOptional()
   @IsIn(DATA_INTERVALS)
   data_interval?: DataInterval;
 
-  @ApiPropertyOptional({ description: 'Days of history each run keeps filled when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h); a run fetches only the part the series lacks. Default 30 (7 for 1m).', example: 30, type: 'integer' })
+  @ApiPropertyOptional({ description: 'historical_prices only: days of history each run keeps filled when start_date is not set (1–3650; at most 7 for 1m, 60 for 5m–30m, 730 for 60m/1h); a run fetches only the part the series lacks. Default 30 (7 for 1m).', example: 30, type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3650)
   lookback_days?: number;
 
-  @ApiPropertyOptional({ description: 'Skip fires outside the NYSE regular session. Default false.', example: false })
+  @ApiPropertyOptional({ description: 'Fire only inside the NYSE regular session. Default false (true for stock_quotes and options_chain when no schedule is given).', example: false })
   @IsOptional()
   @IsBoolean()
   market_hours_only?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Also write the legacy window key {prefix}:{SYMBOL}:{start}:{end} (JSON array) with a TTL. Default false.',
+    description: 'historical_prices only: also write the legacy window key {prefix}:{SYMBOL}:{start}:{end} (JSON array) with a TTL. Default false.',
     example: false,
   })
   @IsOptional()
   @IsBoolean()
   write_snapshot?: boolean;
+
+  @ApiPropertyOptional({ description: 'options_chain only: how many of the nearest expiration dates each run fetches per symbol (1–12). Default 2.', example: 2, type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  expirations?: number;
+
+  @ApiPropertyOptional({ description: 'news_data only: articles asked for per symbol and run (1–50). Default 10.', example: 10, type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  news_count?: number;
+
+  @ApiPropertyOptional({
+    description: 'stock_quotes, options_chain and news_data only: items older than this many days are trimmed as new ones arrive (1–3650). Default 30 for quotes, 7 for options, 365 for news.',
+    example: 30,
+    type: 'integer',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  retention_days?: number;
 
   @ApiPropertyOptional({
     description:

@@ -34,13 +34,16 @@ export class JobDto implements ScheduledJob {
   last_run: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Next fire time; null while the job is stopped.', example: '2025-10-22T17:00:00.000-04:00' })
   next_run: string | null;
-  @ApiProperty({ nullable: true, type: String, example: null }) start_date: string | null;
-  @ApiProperty({ nullable: true, type: String, example: null }) end_date: string | null;
   @ApiProperty({ example: 'scheduled_stock_data' }) prefix: string;
-  @ApiProperty({ enum: DATA_INTERVALS, example: '1d' }) data_interval: DataInterval;
-  @ApiProperty({ example: 30 }) lookback_days: number;
   @ApiProperty({ example: false }) market_hours_only: boolean;
-  @ApiProperty({ example: false }) write_snapshot: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'historical_prices only.', example: null }) start_date?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'historical_prices only.', example: null }) end_date?: string | null;
+  @ApiPropertyOptional({ enum: DATA_INTERVALS, description: 'historical_prices only.', example: '1d' }) data_interval?: DataInterval;
+  @ApiPropertyOptional({ description: 'historical_prices only.', example: 30 }) lookback_days?: number;
+  @ApiPropertyOptional({ description: 'historical_prices only.', example: false }) write_snapshot?: boolean;
+  @ApiPropertyOptional({ description: 'options_chain only: nearest expiration dates fetched per symbol.', example: 2 }) expirations?: number;
+  @ApiPropertyOptional({ description: 'news_data only: articles asked for per symbol.', example: 10 }) news_count?: number;
+  @ApiPropertyOptional({ description: 'stock_quotes, options_chain and news_data only: days items are kept.', example: 30 }) retention_days?: number;
   @ApiProperty({ description: 'Catch-up window after downtime, in seconds.', example: 86400 }) misfire_grace_seconds: number;
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger, SymbolError } from '../job.js';
+import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JobIdProperty, RunIdProperty } from './id-properties.js';
 
 export class SymbolErrorDto implements SymbolError {
@@ -19,6 +20,7 @@ export class RunRecordDto implements RunRecord {
   @RunIdProperty() run_id: string;
   @JobIdProperty() job_id: string;
   @ApiProperty({ example: 'Daily Tech Stocks' }) job_name: string;
+  @ApiProperty({ enum: DATASETS, example: 'historical_prices' }) dataset: Dataset;
   @ApiProperty({ enum: RUN_TRIGGERS, example: 'schedule' }) trigger: RunTrigger;
   @ApiProperty({ nullable: true, type: String, description: 'The occurrence this run is for; null for manual runs.', example: '2025-10-21T17:00:00.000-04:00' })
   scheduled_for: string | null;
@@ -28,8 +30,11 @@ export class RunRecordDto implements RunRecord {
   @ApiProperty({ type: [String], example: ['AAPL', 'MSFT'] }) fetched_stocks: string[];
   @ApiProperty({ type: [String], example: ['INVALIDSYMBOLXYZ'] }) failed_stocks: string[];
   @ApiProperty({ type: [SymbolErrorDto] }) errors: SymbolErrorDto[];
-  @ApiProperty({ description: 'Bars written (inserted or replaced).', example: 301 }) points_written: number;
-  @ApiProperty({ description: 'Bars dropped by validation (null, negative or inconsistent prices).', example: 0 }) bars_rejected: number;
+  @ApiProperty({ description: 'Items written: bars (inserted or replaced), quotes, option contracts, articles, earnings quarters, or profiles changed.', example: 301 })
+  points_written: number;
+  @ApiProperty({ description: 'Items dropped by validation (bars with null, negative or inconsistent prices; quotes without a price or time; contracts without a strike; articles without an id or title).', example: 0 })
+  items_rejected: number;
+  @ApiProperty({ description: 'The same count as items_rejected, kept under its former name.', example: 0, deprecated: true }) bars_rejected: number;
   @ApiProperty({ example: 2408 }) duration_ms: number;
   @ApiProperty({ nullable: true, type: String, description: 'Why the run was skipped, when it was.', example: null }) reason: string | null;
   @ApiProperty({ type: RunProgressDto, description: 'Updated at most once a second while status is running.' }) progress: RunProgressDto;

@@ -127,7 +127,7 @@ export class RedisJobStore implements JobStore {
 
   async currentRun(jobId: string): Promise<RunRecord | null> {
     const raw = await redisCall(() => this.client.get(keys.currentRun(jobId)));
-    return raw === null ? null : (JSON.parse(raw) as RunRecord);
+    return raw === null ? null : parseRun(raw);
   }
 
   async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
@@ -142,7 +142,7 @@ export class RedisJobStore implements JobStore {
     // LRANGE 0 -1 would mean "everything", not "nothing".
     if (limit < 1) return [];
     const raws = await redisCall(() => this.client.lrange(keys.runs(jobId), 0, limit - 1));
-    return raws.map((raw) => JSON.parse(raw) as RunRecord);
+    return raws.map(parseRun);
   }
 
   async ping(): Promise<void> {
@@ -166,6 +166,12 @@ function toJson(value: object, what: string): string {
   return JSON.stringify(value);
 }
 
+// Jobs and runs stored before datasets existed were all of historical_prices.
 function parseJob(raw: string): ScheduledJob {
-  return JSON.parse(raw) as ScheduledJob;
+  return { dataset: 'historical_prices', ...(JSON.parse(raw) as Omit<ScheduledJob, 'dataset'>) };
+}
+
+function parseRun(raw: string): RunRecord {
+  const run = JSON.parse(raw) as Omit<RunRecord, 'dataset' | 'items_rejected'> & Partial<RunRecord>;
+  return { ...run, dataset: run.dataset ?? 'historical_prices', items_rejected: run.items_rejected ?? run.bars_rejected };
 }

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PREFIX_PATTERN } from '../../scheduler/dto/create-job.dto.js';
-import { DATA_INTERVALS, type DataInterval } from '../../scheduler/job.js';
+import { PREFIX_PATTERN } from '../../../scheduler/dto/create-job.dto.js';
+import { DATA_INTERVALS, type DataInterval } from '../../../scheduler/job.js';
 
 // The forms the README documents, and no other ISO 8601 form (weeks, ordinal days, basic format).
 const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;

@@ -1,4 +1,4 @@
-import type { Bar } from './bar.js';
+import type { Bar } from '../../market-data/bar.js';
 import { validateBars } from './bar-validator.js';
 
 const bar = (time: number, overrides: Partial<Bar> = {}): Bar => ({

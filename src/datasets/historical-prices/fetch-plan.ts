@@ -1,4 +1,4 @@
-import type { CoveredSpan, SeriesCoverage } from '../storage/bar-store.js';
+import type { CoveredSpan, SeriesCoverage } from '../../storage/bar-store.js';
 
 /** A time range `[from, to)` in epoch ms. */
 export interface TimeRange {

@@ -1,8 +1,9 @@
-import { MemoryBarStore } from '../storage/memory/memory-bar-store.js';
-import type { Bar, Chart, CorporateAction } from './bar.js';
+import { MemoryBarStore } from '../../storage/memory/memory-bar-store.js';
+import type { Bar, Chart, CorporateAction } from '../../market-data/bar.js';
+import { SharedRequests } from '../shared-requests.js';
 import { BarIngestor } from './bar-ingestor.js';
-import type { BarRequest, MarketDataProvider } from './market-data-provider.js';
-import { NoDataError } from './provider-errors.js';
+import type { BarRequest, MarketDataProvider } from '../../market-data/market-data-provider.js';
+import { NoDataError } from '../../market-data/provider-errors.js';
 
 const DAY = 86_400_000;
 const t0 = Date.parse('2026-01-05T14:30:00Z');
@@ -29,7 +30,7 @@ describe('BarIngestor', () => {
   it('fills the window first, then asks only from the last stored bar, refreshing it', async () => {
     const provider = new ListProvider([0, 1, 2].map((i) => bar(i)));
     const store = new MemoryBarStore();
-    const ingestor = new BarIngestor(provider, store);
+    const ingestor = new BarIngestor(provider, store, new SharedRequests());
 
     expect(await ingestor.ingest(window)).toEqual({ written: 3, rejected: 0, incremental: false });
     expect(provider.requests[0].from).toEqual(window.from);
@@ -43,7 +44,7 @@ describe('BarIngestor', () => {
   it('asks for the head before the window it filled and the tail from the newest bar when the window grows, never for the rest', async () => {
     const provider = new ListProvider(Array.from({ length: 30 }, (_, i) => bar(i)));
     const store = new MemoryBarStore();
-    const ingestor = new BarIngestor(provider, store);
+    const ingestor = new BarIngestor(provider, store, new SharedRequests());
     const at = (day: number) => new Date(t0 + day * DAY - 3600_000);
     await ingestor.ingest({ ...window, from: at(20), to: at(25) });
 
@@ -58,7 +59,7 @@ describe('BarIngestor', () => {
   it('remembers a head the provider had no bars for, without failing the symbol or asking for it again', async () => {
     const provider = new ListProvider(Array.from({ length: 5 }, (_, i) => bar(i + 15))); // listed on day 15
     const store = new MemoryBarStore();
-    const ingestor = new BarIngestor(provider, store);
+    const ingestor = new BarIngestor(provider, store, new SharedRequests());
     const wide = { ...window, to: new Date(bar(20).time) };
     await ingestor.ingest({ ...window, from: new Date(bar(15).time), to: new Date(bar(18).time) });
 
@@ -71,7 +72,7 @@ describe('BarIngestor', () => {
   it('never takes the gap between two windows that were fetched at once for complete', async () => {
     const provider = new ListProvider(Array.from({ length: 10 }, (_, i) => bar(i)));
     const store = new MemoryBarStore();
-    const ingestor = new BarIngestor(provider, store);
+    const ingestor = new BarIngestor(provider, store, new SharedRequests());
     const days = (first: number, end: number) => ({ ...window, from: new Date(bar(first).time), to: new Date(bar(end).time) });
     // Both runs find the series empty; the earlier window's answer arrives last.
     let release!: () => void;
@@ -100,21 +101,21 @@ describe('BarIngestor', () => {
     const provider = new ListProvider([bar(8)]);
     const store = new MemoryBarStore();
     await store.upsert(series, [bar(20)]);
-    const result = await new BarIngestor(provider, store).ingest(window);
+    const result = await new BarIngestor(provider, store, new SharedRequests()).ingest(window);
     expect(result).toMatchObject({ written: 1, incremental: false });
     expect(provider.requests[0].from).toEqual(window.from);
   });
 
   it('reports an empty first answer as NoDataError, but not an empty incremental one', async () => {
     const store = new MemoryBarStore();
-    await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).rejects.toBeInstanceOf(NoDataError);
+    await expect(new BarIngestor(new ListProvider([]), store, new SharedRequests()).ingest(window)).rejects.toBeInstanceOf(NoDataError);
     await store.upsert(series, [bar(1)]);
-    await expect(new BarIngestor(new ListProvider([]), store).ingest(window)).resolves.toEqual({ written: 0, rejected: 0, incremental: true });
+    await expect(new BarIngestor(new ListProvider([]), store, new SharedRequests()).ingest(window)).resolves.toEqual({ written: 0, rejected: 0, incremental: true });
   });
 
   it('names an answer whose bars all failed validation, and tells how many were dropped', async () => {
     const broken = [0, 1, 2].map((i) => ({ ...bar(i), volume: Number.NaN }));
-    const failure = new BarIngestor(new ListProvider(broken), new MemoryBarStore()).ingest(window);
+    const failure = new BarIngestor(new ListProvider(broken), new MemoryBarStore(), new SharedRequests()).ingest(window);
     await expect(failure).rejects.toThrow(new NoDataError('all 3 bars failed validation for AAPL'));
     await expect(failure).rejects.toMatchObject({ rejected: 3 });
   });
@@ -122,7 +123,7 @@ describe('BarIngestor', () => {
   it('writes the snapshot of the whole window even when the fetch was incremental', async () => {
     const provider = new ListProvider([0, 1, 2].map((i) => bar(i)));
     const store = new MemoryBarStore();
-    const ingestor = new BarIngestor(provider, store);
+    const ingestor = new BarIngestor(provider, store, new SharedRequests());
     const snapshot = { start_date: '2026-01-04', end_date: '2026-01-14', ttlSeconds: 60 };
     await ingestor.ingest(window);
     await ingestor.ingest({ ...window, snapshot });
@@ -135,7 +136,7 @@ describe('BarIngestor', () => {
     const split = { time: bar(1).time, kind: 'split' as const, numerator: 2, denominator: 1 };
     const provider = new ListProvider([0, 1, 2].map((i) => bar(i)), [split]);
     const store = new MemoryBarStore();
-    const ingestor = new BarIngestor(provider, store);
+    const ingestor = new BarIngestor(provider, store, new SharedRequests());
     await ingestor.ingest(window);
     await ingestor.ingest({ ...window, from: new Date(bar(1).time) });
     expect(await store.actions(series)).toEqual([split]);

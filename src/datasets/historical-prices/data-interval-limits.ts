@@ -1,4 +1,4 @@
-import type { DataInterval } from './job.js';
+import type { DataInterval } from '../../scheduler/job.js';
 
 interface IntervalLimit {
   /** How far back Yahoo serves this interval, in days before today. */

@@ -1,4 +1,4 @@
-import type { Bar } from './bar.js';
+import type { Bar } from '../../market-data/bar.js';
 
 /** Outcome of {@link validateBars}: `valid.length + rejected` always equals the input length. */
 export interface BarValidation {

@@ -1,11 +1,11 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, PickType } from '@nestjs/swagger';
-import { ApiCommonErrors } from '../scheduler/api-errors.decorator.js';
-import { BAR_STORE, type BarStore } from '../storage/bar-store.js';
+import { ApiCommonErrors } from '../../scheduler/api-errors.decorator.js';
+import { BAR_STORE, type BarStore } from '../../storage/bar-store.js';
 import { BarDto } from './dto/bar.dto.js';
 import { CorporateActionDto } from './dto/corporate-action.dto.js';
 import { MarketDataQueryDto } from './dto/market-data-query.dto.js';
-import { ParseSymbolPipe } from './parse-symbol.pipe.js';
+import { ParseSymbolPipe } from '../../market-data/parse-symbol.pipe.js';
 
 const DEFAULT_PREFIX = 'scheduled_stock_data';
 const SymbolPath = () => Param('symbol', new ParseSymbolPipe());
@@ -16,7 +16,7 @@ class ActionsQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as const) 
 @ApiTags('market-data')
 @ApiCommonErrors()
 @Controller('market-data')
-export class MarketDataController {
+export class BarsController {
   constructor(@Inject(BAR_STORE) private readonly bars: BarStore) {}
 
   @Get(':symbol')

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BAR_STORE, type BarStore, type SnapshotRecord } from '../storage/bar-store.js';
-import type { Bar, CorporateAction } from './bar.js';
+import { BAR_STORE, type BarStore, type SnapshotRecord } from '../../storage/bar-store.js';
+import type { Bar, CorporateAction } from '../../market-data/bar.js';
 import { validateBars } from './bar-validator.js';
 import { planFetch } from './fetch-plan.js';
-import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from './market-data-provider.js';
-import { NoDataError } from './provider-errors.js';
+import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
+import { SharedRequests } from '../shared-requests.js';
+import { NoDataError } from '../../market-data/provider-errors.js';
 
 export interface IngestRequest {
   prefix: string;
@@ -35,6 +36,7 @@ export class BarIngestor {
   constructor(
     @Inject(MARKET_DATA_PROVIDER) private readonly provider: MarketDataProvider,
     @Inject(BAR_STORE) private readonly bars: BarStore,
+    private readonly shared: SharedRequests,
   ) {}
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
@@ -44,7 +46,10 @@ export class BarIngestor {
     const fetched: Bar[] = [];
     const actions: CorporateAction[] = [];
     for (const { from, to: until } of plan.requests) {
-      const chart = await providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
+      // Jobs of other prefixes asking for the same window at once share the request (not the answer
+      // after it: a long backfill is too big to hold on to).
+      const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
+      const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}`, fetchChart, { keep: false });
       fetched.push(...chart.bars);
       actions.push(...chart.actions);
     }
