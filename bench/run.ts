@@ -9,6 +9,7 @@ const SCENARIOS: Record<string, string> = {
   storage: './storage-per-year.bench.js',
   api: './api-throughput.bench.js',
   schedules: './schedule-safety.bench.js',
+  shared: './shared-requests.bench.js',
 };
 
 const args = process.argv.slice(2);
