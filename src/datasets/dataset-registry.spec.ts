@@ -1,0 +1,44 @@
+import { BadRequestException } from '@nestjs/common';
+import { makeJob } from '../storage/contract/fixtures.js';
+import type { DatasetHandler, DatasetRun, SymbolOutcome } from './dataset-handler.js';
+import { DatasetRegistry } from './dataset-registry.js';
+
+/** A handler that records the batches it was given and writes one item per symbol. */
+function recordingHandler(batchSize: number): DatasetHandler & { batches: string[][] } {
+  const batches: string[][] = [];
+  return {
+    dataset: 'historical_prices',
+    batchSize,
+    batches,
+    fetch: async (_run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]> => {
+      batches.push(symbols);
+      return symbols.map((symbol) => ({ symbol, written: 1, rejected: 0 }));
+    },
+  };
+}
+
+const symbols = Array.from({ length: 7 }, (_, i) => `S${i}`);
+const run = (): DatasetRun => ({ job: makeJob({ stock_ids: symbols }), runId: 'r', startedAt: 0, asOf: 0, logContext: () => ({}) });
+
+describe('DatasetRegistry', () => {
+  it("hands the job's symbols to its handler in the handler's batches, and counts each batch done", async () => {
+    const handler = recordingHandler(3);
+    const done: number[] = [];
+    const outcomes = await new DatasetRegistry([handler], { fetchChart: async () => ({ bars: [], actions: [] }) }).fetchAll(run(), 2, (count) => done.push(count));
+    expect(handler.batches).toEqual([['S0', 'S1', 'S2'], ['S3', 'S4', 'S5'], ['S6']]);
+    expect(done.sort()).toEqual([1, 3, 3]);
+    expect(outcomes.map((outcome) => outcome.symbol)).toEqual(symbols);
+  });
+
+  it("refuses a dataset whose method the host's provider lacks, naming the method", () => {
+    const registry = new DatasetRegistry([recordingHandler(1)], {});
+    expect(() => registry.assertServed('historical_prices')).toThrow(BadRequestException);
+    try {
+      registry.assertServed('historical_prices');
+    } catch (error) {
+      expect((error as BadRequestException).getResponse()).toMatchObject({
+        message: ['dataset historical_prices needs a market-data provider with fetchChart(); the configured provider has none'],
+      });
+    }
+  });
+});
