@@ -1,3 +1,4 @@
+import type { SymbolKeyId } from '../datasets/dataset.js';
 import type { SeriesId } from '../market-data/bar.js';
 import type { ActionsId, SnapshotId } from './bar-store.js';
 
@@ -29,4 +30,8 @@ export const keys = {
   actions: ({ prefix, symbol }: ActionsId) => `${prefix}:${symbol.toUpperCase()}:actions`,
   snapshot: ({ prefix, symbol, start_date, end_date }: SnapshotId) =>
     `${prefix}:${symbol.toUpperCase()}:${start_date}:${end_date}`,
+  /** The quote time series of a symbol (stock_quotes). */
+  quotes: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:quotes`,
+  /** The options snapshots of a symbol, one per fetch and expiration (options_chain). */
+  options: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:options`,
 };

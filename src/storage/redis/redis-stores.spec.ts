@@ -1,36 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Bar } from '../../market-data/bar.js';
 import { DAY_MS, makeBar, makeJob, makeRun, series, snapshotId, snapshotRecords, T0 } from '../contract/fixtures.js';
 import { describeStoreContract, type StoreFixture } from '../store-contract.js';
-import { connectRedis, createRedisClient } from './create-redis-client.js';
+import { commandsSentBy, openRedisKeyspace, type RedisKeyspace } from '../contract/redis-keyspace.js';
 import { RedisAuditLog } from './redis-audit-log.js';
 import { blockSpanMs, RedisBarStore } from './redis-bar-store.js';
 import { RedisCoordinator } from './redis-coordinator.js';
 import { RedisJobStore } from './redis-job-store.js';
 
-const url = process.env.TEST_REDIS_URL;
-if (!url) throw new Error('TEST_REDIS_URL is unset: run through jest, whose global setup starts Redis');
-
 interface RedisFixture extends StoreFixture {
   client: Redis;
   prefix: string;
-}
-
-async function connected(keyPrefix: string): Promise<Redis> {
-  const client = createRedisClient(url!, keyPrefix);
-  await connectRedis(client);
-  return client;
+  keyspace: RedisKeyspace;
 }
 
 /** Stores under a prefix of their own, so parallel test files never see each other's keys. */
 async function openStores(): Promise<RedisFixture> {
-  const prefix = `test:${randomUUID()}:`;
-  const client = await connected(prefix);
+  const keyspace = await openRedisKeyspace();
+  const { client, prefix } = keyspace;
   const coordinator = new RedisCoordinator(client);
   return {
     client,
     prefix,
+    keyspace,
     jobs: new RedisJobStore(client),
     bars: new RedisBarStore(client),
     coordinator,
@@ -38,49 +30,9 @@ async function openStores(): Promise<RedisFixture> {
     passTime: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cleanup: async () => {
       await coordinator.onApplicationShutdown();
-      await client.quit();
-      await withRaw(async (raw) => {
-        const found = await rawKeys(raw, prefix);
-        if (found.length > 0) await raw.del(found);
-      });
+      await keyspace.cleanup();
     },
   };
-}
-
-async function withRaw<T>(fn: (raw: Redis) => Promise<T>): Promise<T> {
-  const raw = await connected('');
-  try {
-    return await fn(raw);
-  } finally {
-    await raw.quit();
-  }
-}
-
-async function rawKeys(raw: Redis, prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    found.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return found.sort();
-}
-
-/** Names of the commands `client` sends while `fn` runs. */
-async function commandsSentBy(client: Redis, fn: () => Promise<unknown>): Promise<string[]> {
-  const names: string[] = [];
-  const original = client.sendCommand;
-  client.sendCommand = function (this: Redis, command, ...rest) {
-    names.push(command.name);
-    return original.call(this, command, ...rest);
-  };
-  try {
-    await fn();
-  } finally {
-    client.sendCommand = original;
-  }
-  return names;
 }
 
 describeStoreContract('redis', openStores);
@@ -93,7 +45,7 @@ describe('Redis layout', () => {
   afterEach(() => stores.cleanup());
 
   it('stores jobs, index, runs, series and snapshots at the documented keys and types', async () => {
-    const { jobs, bars, prefix } = stores;
+    const { jobs, bars, prefix, keyspace } = stores;
     const job = makeJob();
     await jobs.create(job);
     await jobs.patch(job.job_id, { stock_ids: ['MSFT'], interval_seconds: 3600, lookback_days: 30 });
@@ -101,12 +53,12 @@ describe('Redis layout', () => {
     await bars.upsert(series, [makeBar(1), makeBar(0)]);
     await bars.writeSnapshot(snapshotId, snapshotRecords, 3600);
 
-    await withRaw(async (raw) => {
+    await keyspace.raw(async (raw) => {
       const jobKey = `${prefix}scheduler:job:${job.job_id}`;
       const runsKey = `${prefix}scheduler:runs:${job.job_id}`;
       const seriesKey = `${prefix}stock:AAPL:1d`;
       const snapshotKey = `${prefix}stock:AAPL:2025-01-01:2025-01-31`;
-      expect(await rawKeys(raw, prefix)).toEqual(
+      expect(await keyspace.keys()).toEqual(
         [jobKey, `${prefix}scheduler:jobs`, runsKey, seriesKey, snapshotKey].sort(),
       );
       expect(await raw.exists(`scheduler:job:${job.job_id}`)).toBe(0);
