@@ -6,8 +6,8 @@ export interface OptionsStore {
   /** Stores the snapshot, drops those fetched before `keepFrom` (epoch ms); returns the contracts written. */
   write(id: SymbolKeyId, snapshot: OptionSnapshot, keepFrom: number): Promise<number>;
   /**
-   * The latest snapshot fetched at or before `at` (default: now) for `expiration` (epoch ms; default:
-   * the nearest expiration of the latest fetch), or null.
+   * The latest snapshot fetched at or before `at` (default: the latest of all) for `expiration`
+   * (epoch ms; default: the nearest expiration of the latest fetch), or null.
    */
   read(id: SymbolKeyId, options?: { expiration?: number; at?: number }): Promise<OptionSnapshot | null>;
 }

@@ -1,3 +1,4 @@
+import { finiteOrNull } from '../finite-or-null.js';
 import type { Quote } from './quote.js';
 
 /** Outcome of {@link validateQuotes}: `valid.length + rejected` always equals the input length. */
@@ -17,12 +18,7 @@ export function validateQuotes(quotes: Quote[]): QuoteValidation {
   const valid: Quote[] = [];
   for (const quote of quotes) {
     if (!Number.isFinite(quote.time) || !Number.isFinite(quote.price)) continue;
-    const cleaned: Quote = { ...quote, market_state: quote.market_state || null, currency: quote.currency || null };
-    for (const field of OPTIONAL_NUMBERS) {
-      const value = quote[field];
-      cleaned[field] = value !== null && Number.isFinite(value) ? value : null;
-    }
-    valid.push(cleaned);
+    valid.push({ ...finiteOrNull(quote, OPTIONAL_NUMBERS), market_state: quote.market_state || null, currency: quote.currency || null });
   }
   return { valid, rejected: quotes.length - valid.length };
 }
