@@ -1,15 +1,11 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, PickType } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 import { ApiCommonErrors } from '../../scheduler/api-errors.decorator.js';
 import { BAR_STORE, type BarStore } from '../../storage/bar-store.js';
 import { BarDto } from './dto/bar.dto.js';
 import { CorporateActionDto } from './dto/corporate-action.dto.js';
 import { MarketDataQueryDto } from './dto/market-data-query.dto.js';
-import { ParseSymbolPipe } from '../../market-data/parse-symbol.pipe.js';
-
-const DEFAULT_PREFIX = 'scheduled_stock_data';
-const SymbolPath = () => Param('symbol', new ParseSymbolPipe());
-const SymbolParam = () => ApiParam({ name: 'symbol', example: 'AAPL', description: 'Yahoo symbol; case-insensitive.' });
+import { DEFAULT_PREFIX, SymbolParam, SymbolPath, timeRange } from '../read-route.js';
 
 class ActionsQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as const) {}
 
@@ -24,9 +20,7 @@ export class BarsController {
   @SymbolParam()
   @ApiOkResponse({ type: [BarDto], description: 'The stored bars in the range, oldest first; empty when there are none.' })
   async get(@SymbolPath() symbol: string, @Query() query: MarketDataQueryDto): Promise<BarDto[]> {
-    const from = query.from ? Date.parse(query.from) : undefined;
-    const to = query.to ? endOf(query.to) : undefined;
-    if (from !== undefined && to !== undefined && from > to) throw new BadRequestException('from must not be after to');
+    const { from, to } = timeRange(query);
     const series = { prefix: query.prefix ?? DEFAULT_PREFIX, symbol, interval: query.interval ?? '1d' };
     const bars = await this.bars.range(series, from, to);
     return bars.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));
@@ -40,9 +34,4 @@ export class BarsController {
     const actions = await this.bars.actions({ prefix: query.prefix ?? DEFAULT_PREFIX, symbol });
     return actions.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));
   }
-}
-
-/** A date-only `to` means the whole of that day. */
-function endOf(value: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value) + 86_399_999 : Date.parse(value);
 }

@@ -1,6 +1,6 @@
 import type { Quote } from './quote.js';
 
-/** 2025-02-14 20:00 UTC, the time of the recorded AAPL quote. */
+/** 2025-02-14 21:00 UTC, the time of the recorded AAPL quote. */
 export const QUOTE_T0 = 1_739_566_800_000;
 export const MINUTE_MS = 60_000;
 

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { SYMBOL_PATTERN, SYMBOL_RULE } from '../../../scheduler/dto/create-job.dto.js';
+import { MarketDataQueryDto } from '../../historical-prices/dto/market-data-query.dto.js';
+import { QueryTime, TIME_FORMS } from '../../read-route.js';
+
+export const MAX_LATEST_SYMBOLS = 100;
+
+export class QuotesQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as const) {
+  @ApiPropertyOptional({ description: `Earliest quote time (inclusive): ${TIME_FORMS}.`, example: '2025-02-14' })
+  @QueryTime('from')
+  from?: string;
+
+  @ApiPropertyOptional({ description: `Latest quote time (inclusive): ${TIME_FORMS}; a date alone covers that whole day.`, example: '2025-02-14T21:00:00Z' })
+  @QueryTime('to')
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Only the newest this many quotes of the range (1–10000), still oldest first.', example: 390, type: 'integer' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 10000' })
+  @Max(10_000, { message: 'limit must be a whole number from 1 to 10000' })
+  limit?: number;
+}
+
+const LIST_RULE = `symbols must be a comma-separated list of 1–${MAX_LATEST_SYMBOLS} symbols`;
+
+export class LatestQuotesQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as const) {
+  @ApiProperty({ type: String, description: `Comma-separated Yahoo symbols (1–${MAX_LATEST_SYMBOLS}), case-insensitive.`, example: 'AAPL,MSFT' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray({ message: LIST_RULE })
+  @ArrayMinSize(1, { message: LIST_RULE })
+  @ArrayMaxSize(MAX_LATEST_SYMBOLS, { message: LIST_RULE })
+  @Matches(SYMBOL_PATTERN, { each: true, message: `each value in symbols must be ${SYMBOL_RULE}` })
+  symbols: string[];
+}
