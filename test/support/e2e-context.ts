@@ -18,10 +18,11 @@ export interface E2eContext {
 export function useE2eApp(store: StoreKind, options: { env?: Record<string, string>; yahoo?: FakeYahooOptions } = {}): E2eContext {
   let yahoo: FakeYahoo | undefined;
   let t: TestApp | undefined;
+  // Booting the app takes well under a second alone, but several seconds on a loaded 2-core machine.
   beforeAll(async () => {
     yahoo = await startFakeYahoo(options.yahoo);
     t = await createTestApp({ store, yahooUrl: yahoo.url, env: options.env });
-  });
+  }, 30_000);
   afterAll(async () => {
     await t?.close();
     await yahoo?.close();

@@ -1,6 +1,15 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHART_RECORDINGS, NOT_FOUND_RECORDING, loadAllRecordings, type Recording } from './fake-yahoo-fixtures.js';
+import { RecordedAnswers, routeOf, type Answer, type RequestKind } from './fake-yahoo-answers.js';
+import { loadAllRecordings } from './fake-yahoo-fixtures.js';
+
+export type { RequestKind } from './fake-yahoo-answers.js';
+
+/**
+ * Computes an answer body per request. `recorded()` is a fresh copy of the body the fake would
+ * otherwise send (parsed JSON, or the text), to change and return.
+ */
+export type BodyFunction = (request: RecordedRequest, recorded: () => unknown) => unknown;
 
 /**
  * How the fake answers one symbol. With `status` or `body` set, that answer replaces the recording;
@@ -25,8 +34,11 @@ export interface RecordedRequest {
   method: string;
   pathname: string;
   query: Record<string, string>;
-  /** The chart symbol of the path, or null for any other path. */
+  kind: RequestKind;
+  /** The chart symbol of the path, or null for any other request (see `symbols`). */
   symbol: string | null;
+  /** Every symbol the request names: the path's, each of a quote batch, the search's `q`; none for the crumb. */
+  symbols: string[];
   /** `Date.now()` when the request arrived. */
   time: number;
 }
@@ -36,8 +48,12 @@ export interface FakeYahoo {
   readonly url: string;
   /** Every request received since start or the last `reset()`, in arrival order. */
   readonly requests: RecordedRequest[];
-  /** Changes the answer for `symbol`; the symbol `*` applies to every chart symbol without its own override. */
-  override(symbol: string, response: FakeResponse): void;
+  /**
+   * Changes the answer to `kind` requests (default: charts) naming `symbol`; `*` applies to every
+   * symbol of that kind without its own override (the crumb, which names none, only has `*`). A quote
+   * batch gets the override of its first symbol that has one: one request, one answer.
+   */
+  override(symbol: string, response: FakeResponse, kind?: RequestKind): void;
   /** Drops all overrides and recorded requests. */
   reset(): void;
   close(): Promise<void>;
@@ -48,67 +64,57 @@ export interface FakeYahooOptions {
   latencyMs?: number;
 }
 
-const CHART_PATH = /^\/v8\/finance\/chart\/([^/]+)$/;
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
+function customAnswer(override: FakeResponse, request: RecordedRequest, recorded: () => unknown): Answer {
+  const status = override.status ?? 200;
+  const body: unknown = typeof override.body === 'function' ? (override.body as BodyFunction)(request, recorded) : override.body;
+  const text = body === undefined ? (STATUS_CODES[status] ?? '') : typeof body === 'string' ? body : JSON.stringify(body);
+  const contentType = typeof body === 'object' ? 'application/json;charset=utf-8' : 'text/plain';
+  return { status, headers: { 'content-type': contentType, ...override.headers }, body: text };
 }
 
+const parsed = ({ headers, body }: Answer) => (headers['content-type'].includes('json') ? JSON.parse(body) : body) as unknown;
+
 /**
- * Starts a local stand-in for Yahoo's chart endpoint on 127.0.0.1 (random port), replaying the
- * recordings in `test/fixtures/yahoo/`. No Jest globals: benchmarks can use it too.
+ * Starts a local stand-in for Yahoo on 127.0.0.1 (random port), replaying the recordings in
+ * `test/fixtures/yahoo/`: charts, the cookie and crumb steps, quotes, options, quoteSummary and
+ * search (see RecordedAnswers). No Jest globals: benchmarks can use it too.
  */
 export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<FakeYahoo> {
   const recordings = await loadAllRecordings();
+  const answers = new RecordedAnswers(recordings);
   const overrides = new Map<string, FakeResponse>();
   const requests: RecordedRequest[] = [];
 
-  const takeOverride = (symbol: string): FakeResponse | undefined => {
-    const key = overrides.has(symbol) ? symbol : '*';
-    const override = overrides.get(key);
-    if (override?.times !== undefined && --override.times <= 0) overrides.delete(key);
+  const takeOverride = (kind: RequestKind, symbols: string[]): FakeResponse | undefined => {
+    const key = [...symbols, '*'].map((symbol) => `${kind} ${symbol}`).find((k) => overrides.has(k));
+    const override = key === undefined ? undefined : overrides.get(key);
+    if (key !== undefined && override?.times !== undefined && --override.times <= 0) overrides.delete(key);
     return override;
-  };
-
-  const answerFor = (request: RecordedRequest & { symbol: string }, override: FakeResponse | undefined): Answer => {
-    const { symbol } = request;
-    if (override && (override.status !== undefined || override.body !== undefined)) {
-      const status = override.status ?? 200;
-      const body: unknown = typeof override.body === 'function' ? (override.body as (r: RecordedRequest) => unknown)(request) : override.body;
-      const text = body === undefined ? (STATUS_CODES[status] ?? '') : typeof body === 'string' ? body : JSON.stringify(body);
-      const contentType = typeof body === 'object' ? 'application/json;charset=utf-8' : 'text/plain';
-      return { status, headers: { 'content-type': contentType, ...override.headers }, body: text };
-    }
-    const interval = request.query.interval ?? null;
-    const file =
-      override?.fixture ?? CHART_RECORDINGS[`${symbol}@${interval}`] ?? CHART_RECORDINGS[symbol] ?? NOT_FOUND_RECORDING;
-    const recording = recordings.get(file) as Recording;
-    return {
-      status: recording.status,
-      headers: { 'content-type': recording.contentType, ...override?.headers },
-      body: recording.body,
-    };
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://fake-yahoo');
-    const match = CHART_PATH.exec(url.pathname);
-    const symbol = match ? decodeURIComponent(match[1]) : null;
+    const query = Object.fromEntries(url.searchParams);
+    const route = routeOf(url.pathname, query);
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
       pathname: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      symbol,
+      query,
+      kind: route.kind,
+      symbol: route.kind === 'chart' ? route.symbols[0] : null,
+      symbols: route.symbols,
       time: Date.now(),
     };
     requests.push(request);
-    const override = symbol === null ? undefined : takeOverride(symbol);
-    const answer: Answer =
-      symbol === null
-        ? { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' }
-        : answerFor({ ...request, symbol }, override);
+    const override = route.kind === 'other' ? undefined : takeOverride(route.kind, route.symbols);
+    const recorded = () => answers.answer(route, query, override?.fixture);
+    let answer: Answer;
+    if (override && (override.status !== undefined || override.body !== undefined)) {
+      answer = customAnswer(override, request, () => parsed(recorded()));
+    } else {
+      const { status, headers, body } = recorded();
+      answer = { status, headers: { ...headers, ...override?.headers }, body };
+    }
     const delay = (options.latencyMs ?? 0) + (override?.delayMs ?? 0);
     const send = (): void => {
       res.writeHead(answer.status, answer.headers).end(answer.body);
@@ -129,11 +135,11 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    override: (symbol, response) => {
+    override: (symbol, response, kind = 'chart') => {
       if (response.fixture !== undefined && !recordings.has(response.fixture)) {
         throw new Error(`fake-yahoo: no fixture named ${response.fixture}`);
       }
-      overrides.set(symbol, { ...response });
+      overrides.set(`${kind} ${symbol}`, { ...response });
     },
     reset: () => {
       overrides.clear();

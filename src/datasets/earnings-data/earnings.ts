@@ -4,6 +4,7 @@ export interface EarningsQuarter {
   quarter_end: string;
   eps_actual: number | null;
   eps_estimate: number | null;
+  /** The EPS surprise as a percentage: 2.05 means 2.05 % (Yahoo sends the fraction 0.0205). */
   surprise_percent: number | null;
 }
 

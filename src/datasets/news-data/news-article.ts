@@ -6,7 +6,7 @@ export interface NewsArticle {
   title: string;
   publisher: string | null;
   link: string | null;
-  /** Epoch ms. */
+  /** Epoch ms; NaN when the provider gives no time. */
   published_at: number;
   related_tickers: string[];
 }

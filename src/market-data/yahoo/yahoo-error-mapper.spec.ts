@@ -66,6 +66,14 @@ describe('mapYahooError', () => {
     expect(mapped.cause).toBe(error);
   });
 
+  it.each([
+    'Quote not found for symbol: NOSUCHSYMBOL',
+    'Quote not found for ticker symbol: NOSUCHSYMBOL',
+    'No fundamentals data found for any of the summaryTypes=assetProfile,price',
+  ])('maps quoteSummary’s 404 description %p to SymbolNotFoundError', (message) => {
+    expect(mapYahooError(new Error(message), 'NOSUCHSYMBOL')).toBeInstanceOf(SymbolNotFoundError);
+  });
+
   it('maps HTTPError by its status code', () => {
     const limited = mapYahooError(libraryError('HTTPError', 'Too Many Requests', { code: 429 }), 'AAPL');
     expect(limited).toBeInstanceOf(RateLimitedError);

@@ -6,8 +6,9 @@ import {
   SymbolNotFoundError,
 } from '../provider-errors.js';
 
-// yahoo-finance2 turns Yahoo's 404 body into a plain Error carrying Yahoo's description.
-const NOT_FOUND_MESSAGE = /no data found, symbol may be delisted/i;
+// yahoo-finance2 turns Yahoo's 404 body into a plain Error carrying Yahoo's description: the chart's for
+// an unknown symbol, quoteSummary's for an unknown symbol and for one without the modules asked for.
+const NOT_FOUND_MESSAGE = /no data found, symbol may be delisted|quote not found for (ticker )?symbol|no fundamentals data found/i;
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -101,7 +102,7 @@ function validationSummary(errors: unknown): string {
 }
 
 /**
- * Maps anything `yahooFinance.chart()` can throw to the provider's typed errors.
+ * Maps anything a yahoo-finance2 call can throw to the provider's typed errors; `symbol` names what was asked for.
  * Unrecognised library errors are about the answer's content, so they count as invalid responses.
  */
 export function mapYahooError(error: unknown, symbol: string): ProviderError {

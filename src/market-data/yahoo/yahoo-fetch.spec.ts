@@ -122,4 +122,16 @@ describe('createYahooFetch', () => {
     expect(response.status).toBe(404);
     await expect(response.text()).resolves.toBe('{"chart":{}}');
   });
+
+  it('answers the Set-Cookie headers as an Array of this realm, which yahoo-finance2 checks with instanceof', async () => {
+    const headers = new Headers([['set-cookie', 'a=1; Path=/'], ['set-cookie', 'b=2; Path=/']]);
+    // Under Jest, undici's own array is another realm's: the library would drop the cookies.
+    const withCookies = stubFetch(async () => new Response('', { headers })).fetch;
+
+    const response = await createYahooFetch({ baseUrl: null, fetch: withCookies, timeoutMs: 1000 })('https://finance.yahoo.com/quote/AAPL');
+
+    const cookies = response.headers.getSetCookie();
+    expect(cookies instanceof Array).toBe(true);
+    expect(cookies).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+  });
 });

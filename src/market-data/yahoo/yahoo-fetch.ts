@@ -38,6 +38,19 @@ function describeRequest(input: FetchInput, init: RequestInit | undefined): stri
 }
 
 /**
+ * The response with `headers.getSetCookie()` answering an array of this realm. yahoo-finance2 keeps
+ * the cookie step's Set-Cookie only if `instanceof Array` holds, which fails for undici's array under
+ * Jest (another realm): the crumb step would then stop at "No set-cookie header present". Elsewhere
+ * the copy changes nothing.
+ */
+function withLocalSetCookie(response: Response): Response {
+  const { headers } = response;
+  const getSetCookie = headers.getSetCookie.bind(headers);
+  Object.defineProperty(headers, 'getSetCookie', { value: () => [...getSetCookie()] });
+  return response;
+}
+
+/**
  * The fetch handed to yahoo-finance2. It redirects to `baseUrl`, bounds each request by `timeoutMs`
  * (on top of any signal the caller passes) and turns transport failures, 429 and 5xx into the
  * provider's typed errors: only here is the raw response, and so Retry-After, still visible.
@@ -60,6 +73,6 @@ export function createYahooFetch({ baseUrl, fetch: send, timeoutMs }: YahooFetch
       await response.body?.cancel();
       throw failure;
     }
-    return response;
+    return withLocalSetCookie(response);
   };
 }

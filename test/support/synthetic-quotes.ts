@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { BodyFunction } from './fake-yahoo.js';
+import { QUOTE_RECORDINGS, SEARCH_RECORDINGS, loadRecording } from './fake-yahoo-fixtures.js';
+
+// Quote and news answers for any symbol, for benchmarks that need hundreds of them:
+//   yahoo.override('*', { body: await syntheticQuotes({ time: () => now }) }, 'quote');
+//   yahoo.override('*', { body: await syntheticNews() }, 'search');
+// Both copy AAPL's recorded answer (every field yahoo-finance2 reads) and change what names the item.
+
+type Item = Record<string, unknown>;
+
+/** A value, or a function asked at every request (a benchmark moves it on between runs). */
+export type PerRequest<T> = T | (() => T);
+const valueOf = <T>(value: PerRequest<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
+
+export interface SyntheticQuotesOptions {
+  /** `regularMarketTime` of every quote, epoch seconds; default the recording's (2025-02-14 21:00Z). */
+  time?: PerRequest<number>;
+}
+
+/** Answers `/v7/finance/quote` with one quote per symbol of the batch, whatever the symbols. */
+export async function syntheticQuotes(options: SyntheticQuotesOptions = {}): Promise<BodyFunction> {
+  const body = (await loadRecording(QUOTE_RECORDINGS.AAPL)).json as { quoteResponse: { result: Item[] } };
+  const [template] = body.quoteResponse.result;
+  return (request) => {
+    const time = valueOf(options.time ?? (template.regularMarketTime as number));
+    const result = request.symbols.map((symbol) => ({ ...template, symbol, shortName: symbol, longName: symbol, displayName: symbol, regularMarketTime: time }));
+    return { quoteResponse: { result, error: null } };
+  };
+}
+
+export interface SyntheticNewsOptions {
+  /**
+   * Number of the symbol's newest article: the answer is articles `first`, `first - 1`, … (as many as
+   * `newsCount` asks), each with a uuid of its own symbol and number, published a minute after the one
+   * before. Raising it between runs makes news arrive; default 0 (every run finds the same articles).
+   */
+  first?: PerRequest<number>;
+}
+
+/** A uuid-shaped id that is the same for the same symbol and number. */
+function uuidOf(symbol: string, n: number): string {
+  const hex = createHash('sha1').update(`${symbol}:${n}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Answers `/v1/finance/search?q=SYMBOL` with `newsCount` articles about the symbol, whatever the symbol. */
+export async function syntheticNews(options: SyntheticNewsOptions = {}): Promise<BodyFunction> {
+  const body = (await loadRecording(SEARCH_RECORDINGS.AAPL)).json as { news: Item[] };
+  const published = body.news[0].providerPublishTime as number;
+  return (request) => {
+    const [symbol = ''] = request.symbols;
+    const first = valueOf(options.first ?? 0);
+    const count = Number(request.query.newsCount ?? body.news.length);
+    const news = Array.from({ length: count }, (_, i) => {
+      const n = first - i;
+      const template = body.news[((n % body.news.length) + body.news.length) % body.news.length];
+      return { ...template, uuid: uuidOf(symbol, n), title: `${symbol} #${n}: ${String(template.title)}`, providerPublishTime: published + n * 60, relatedTickers: [symbol] };
+    });
+    return { ...body, quotes: [], news };
+  };
+}
