@@ -72,6 +72,12 @@ describe('OptionsChainHandler', () => {
     expect(await handlerFor(none.provider).fetch(runOf(1), ['MSFT'])).toMatchObject([{ symbol: 'MSFT', rejected: 1, error: { kind: 'NoDataError' } }]);
   });
 
+  it('stores an expiration the provider gave no contracts for as it is', async () => {
+    const { provider } = optionsProvider((request) => (request.expiration === undefined ? chainOf(0) : chainOf(1, { calls: [], puts: [] })));
+    expect(await handlerFor(provider).fetch(runOf(2), ['AAPL'])).toEqual([{ symbol: 'AAPL', written: 3, rejected: 0 }]);
+    expect(await store.read(aapl, { expiration: EXPIRATIONS[1] })).toEqual(makeSnapshot(0, 1, { calls: [], puts: [] }));
+  });
+
   it('fails a symbol the provider lists no options for with NoDataError, storing nothing', async () => {
     const { provider } = optionsProvider(() => chainOf(0, { expiration: null, expiration_dates: [], calls: [], puts: [] }));
     expect(await handlerFor(provider).fetch(runOf(2), ['BTC-USD'])).toMatchObject([{ symbol: 'BTC-USD', error: { kind: 'NoDataError', error: 'the provider lists no options for BTC-USD' } }]);

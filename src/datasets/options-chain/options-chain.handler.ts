@@ -42,10 +42,9 @@ export class OptionsChainHandler implements DatasetHandler {
             const chains = [nearest, ...(await Promise.all(further.map((expiration) => this.chain(run, symbol, expiration))))];
             const checked = chains.map(validateChain);
             const rejected = checked.reduce((sum, { rejected: dropped }) => sum + dropped, 0);
-            const kept = checked.filter(({ valid }) => valid.calls.length + valid.puts.length > 0);
-            if (kept.length === 0) {
-              throw new NoDataError(rejected ? `all ${rejected} option contracts of ${symbol} failed validation` : `the provider lists no option contracts for ${symbol}`, rejected);
-            }
+            // A chain the provider gave no contracts is stored as it is; one whose contracts all failed validation is not.
+            const kept = checked.filter(({ valid, rejected: dropped }) => dropped === 0 || valid.calls.length + valid.puts.length > 0);
+            if (kept.length === 0) throw new NoDataError(`all ${rejected} option contracts of ${symbol} failed validation`, rejected);
             const keepFrom = retentionStart(run, 'options_chain');
             let written = 0;
             for (const { valid } of kept) written += await this.options.write({ prefix: run.job.prefix, symbol }, { ...valid, fetched_at: run.startedAt }, keepFrom);
