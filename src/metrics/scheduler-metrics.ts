@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { RunRecord } from '../scheduler/job.js';
+import type { RunRecord, RunTrigger } from '../scheduler/job.js';
 
 /**
  * The scheduler's Prometheus metrics (seed 004: jobs executed, data points, errors, durations), in
@@ -30,6 +30,12 @@ export class SchedulerMetrics {
     help: 'Fires that could not be claimed or recorded (the store unreachable or out of memory)',
     registers: [this.registry],
   });
+  private readonly marketClosed = new Counter({
+    name: 'scheduler_market_closed_skips_total',
+    help: 'Occurrences of market_hours_only jobs that reached the scheduler while NYSE was closed: no fire, no run record',
+    labelNames: ['trigger'],
+    registers: [this.registry],
+  });
   private readonly retries = new Counter({ name: 'scheduler_fetch_retries_total', help: 'Retried provider requests', labelNames: ['kind'], registers: [this.registry] });
   private readonly requests = new Counter({ name: 'scheduler_provider_requests_total', help: 'Provider requests by outcome', labelNames: ['outcome'], registers: [this.registry] });
   /** Set by the scheduler, read at scrape time. */
@@ -56,6 +62,10 @@ export class SchedulerMetrics {
 
   recordLostFire(): void {
     this.lostFires.inc();
+  }
+
+  recordMarketClosedSkip(trigger: RunTrigger): void {
+    this.marketClosed.inc({ trigger });
   }
 
   recordRetry(kind: string): void {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
+import { nextArming, type Arming, type FireSchedule } from './fire-schedule.js';
 import { OneShotTime } from './one-shot-time.js';
-import { nextOccurrence, type Trigger } from './schedule.js';
 
 /** Prefix of every CronJob name we register, so a host app's own jobs never collide with ours. */
 export const CRON_NAME_PREFIX = 'stock-scheduler:';
@@ -15,15 +15,16 @@ export type FireHandler = (jobId: string, scheduledFor: Date) => Promise<void>;
 
 interface Entry {
   cronJob: CronJob;
-  trigger: Trigger;
-  /** The occurrence the CronJob is (or, while its fire is handed over, will be) armed for. */
-  armedFor: Date | null;
+  schedule: FireSchedule;
+  /** What the CronJob is (or, while its fire is handed over, will be) armed for. */
+  armed: Arming | null;
 }
 
 /**
  * The only code that touches `SchedulerRegistry`: one CronJob per active job, named with
  * {@link CRON_NAME_PREFIX}. Each is a one-shot CronJob re-armed after every fire with the next
- * occurrence from `schedule.ts`, for cron expressions and intervals alike.
+ * fire time, for cron expressions and intervals alike; a market_hours_only job's is the next one
+ * inside NYSE hours, so its CronJob does not wake while the market is closed.
  */
 @Injectable()
 export class CronRegistry {
@@ -35,13 +36,13 @@ export class CronRegistry {
 
   /**
    * Registers (or replaces) the job's CronJob; it calls `onFire` with the occurrence it was armed
-   * for. The same trigger again is a no-op, so replaying a change or a reconcile costs nothing.
+   * for. The same schedule again is a no-op, so replaying a change or a reconcile costs nothing.
    */
-  register(jobId: string, trigger: Trigger, onFire: FireHandler, start: boolean): void {
+  register(jobId: string, schedule: FireSchedule, onFire: FireHandler, start: boolean): void {
     const existing = this.entries.get(jobId);
-    if (existing && JSON.stringify(existing.trigger) === JSON.stringify(trigger)) return;
+    if (existing && JSON.stringify(existing.schedule) === JSON.stringify(schedule)) return;
     this.remove(jobId);
-    const entry: Entry = { trigger, armedFor: null, cronJob: this.createCronJob(jobId, onFire) };
+    const entry: Entry = { schedule, armed: null, cronJob: this.createCronJob(jobId, onFire) };
     this.entries.set(jobId, entry);
     this.registry.addCronJob(CRON_NAME_PREFIX + jobId, entry.cronJob);
     if (start) this.arm(jobId, entry);
@@ -59,9 +60,13 @@ export class CronRegistry {
     return this.entries.has(jobId);
   }
 
-  /** The occurrence the job's CronJob is armed for, or null when it is absent or stopped. */
+  /**
+   * The fire time the job's CronJob is armed for (inside NYSE hours for market_hours_only), or null
+   * when it is absent or stopped, or armed only to search again beyond the market-hours horizon.
+   */
   nextFire(jobId: string): Date | null {
-    return this.entries.get(jobId)?.armedFor ?? null;
+    const armed = this.entries.get(jobId)?.armed;
+    return armed?.isFire ? armed.at : null;
   }
 
   startAll(): void {
@@ -71,7 +76,7 @@ export class CronRegistry {
   stopAll(): void {
     for (const entry of this.entries.values()) {
       entry.cronJob.stop();
-      entry.armedFor = null;
+      entry.armed = null;
     }
   }
 
@@ -88,18 +93,19 @@ export class CronRegistry {
     this.armAfter(jobId, entry, new Date());
   }
 
-  /** Sets the one-shot CronJob to the first occurrence after `after` that is still ahead. */
+  /** Sets the one-shot CronJob to the first fire time after `after` that is still ahead. */
   private armAfter(jobId: string, entry: Entry, after: Date): void {
-    // Late (a busy process), the first occurrence after `after` may have passed: start from now.
-    const next = nextOccurrence(entry.trigger, new Date(Math.max(after.getTime(), Date.now())));
-    entry.armedFor = next;
+    // Late (a busy process), the first fire time after `after` may have passed: start from now.
+    const next = nextArming(entry.schedule, new Date(Math.max(after.getTime(), Date.now())));
+    entry.armed = next;
     if (!next) {
       // Validation refuses such a schedule; one stored by an older version stays registered, unarmed.
-      this.logger.warn(`job ${jobId}: its schedule has no fire time in the next 8 years; not armed`, { job_id: jobId });
+      const where = entry.schedule.marketHoursOnly ? ' inside NYSE hours' : '';
+      this.logger.warn(`job ${jobId}: its schedule has no fire time${where} in the next 8 years; not armed`, { job_id: jobId });
       return;
     }
     // Should the clock pass `next` before the timer starts, OneShotTime fires it at once.
-    entry.cronJob.setTime(new OneShotTime(next));
+    entry.cronJob.setTime(new OneShotTime(next.at));
     entry.cronJob.start();
   }
 
@@ -114,7 +120,7 @@ export class CronRegistry {
   private readonly rearmSlice = (): void => {
     for (const { jobId, entry, after } of this.rearmQueue.splice(0, REARM_SLICE)) {
       // A job removed or stopped meanwhile stays so.
-      if (this.entries.get(jobId) === entry && entry.armedFor !== null) this.armAfter(jobId, entry, after);
+      if (this.entries.get(jobId) === entry && entry.armed !== null) this.armAfter(jobId, entry, after);
     }
     if (this.rearmQueue.length > 0) setImmediate(this.rearmSlice);
   };
@@ -122,12 +128,12 @@ export class CronRegistry {
   private createCronJob(jobId: string, onFire: FireHandler): CronJob {
     // The occurrence being fired is the one the CronJob was armed for: tracked, not guessed from
     // a possibly late clock. The next one is computed from it, so every job on one schedule asks
-    // for the same date and schedule.ts answers all but the first from memory.
+    // for the same date (and schedule.ts answers cron's part of all but the first from memory).
     const onTick = () => {
       const entry = this.entries.get(jobId);
       if (!entry) return;
-      const scheduledFor = entry.armedFor ?? new Date();
-      entry.armedFor = nextOccurrence(entry.trigger, scheduledFor);
+      const scheduledFor = entry.armed?.at ?? new Date();
+      entry.armed = nextArming(entry.schedule, scheduledFor);
       let fired: Promise<void>;
       try {
         fired = onFire(jobId, scheduledFor);

@@ -7,6 +7,7 @@ import { cronFireTimesBetween } from './window-fire-times.js';
 /** How far ahead fire times inside NYSE hours are looked for: beyond it a market-hours schedule counts as never firing. */
 export const MARKET_HOURS_HORIZON_DAYS = 400;
 const DAY_MS = 86_400_000;
+export const MARKET_HOURS_HORIZON_MS = MARKET_HOURS_HORIZON_DAYS * DAY_MS;
 /**
  * Sessions one search may look at. Each step finds a fire time or moves on by at least one session,
  * so the horizon alone would bound it too; this bound holds whatever the horizon.
@@ -53,7 +54,7 @@ export function marketHoursOccurrences(trigger: Trigger, after: Date, count: num
 export function fireTimes(spec: ScheduleSpec, count: number, after = new Date()): Date[] {
   const trigger = triggerOf(spec);
   if (!spec.market_hours_only) return nextOccurrences(trigger, after, count);
-  return marketHoursOccurrences(trigger, after, count, new Date(after.getTime() + MARKET_HOURS_HORIZON_DAYS * DAY_MS));
+  return marketHoursOccurrences(trigger, after, count, new Date(after.getTime() + MARKET_HOURS_HORIZON_MS));
 }
 
 /** Why the schedule will never run a fire, or null when it has one ahead. */

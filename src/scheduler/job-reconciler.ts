@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { COORDINATOR, type Coordinator, type JobChange } from '../storage/coordinator.js';
+import { fireScheduleOf, latestFireTime } from './fire-schedule.js';
 import type { ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
@@ -76,22 +77,29 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  /** A fire missed while no replica was up runs once if it is within the job's misfire grace. */
+  /**
+   * A fire missed while no replica was up runs once if it is within the job's misfire grace: for a
+   * market_hours_only job, the latest missed inside NYSE hours. Occurrences missed while the market
+   * was closed are no fires: when only such a one is within the grace, the scheduler counts it.
+   */
   private async catchUp(job: ScheduledJob, now: Date): Promise<void> {
     const due = job.next_run ? Date.parse(job.next_run) : null;
     if (due === null || due > now.getTime()) return;
-    const missed = latestOccurrence(triggerOf(job), now, new Date(due));
-    if (missed && now.getTime() - missed.getTime() <= job.misfire_grace_seconds * 1000) {
+    const notBefore = new Date(Math.max(due, now.getTime() - job.misfire_grace_seconds * 1000));
+    const missed = latestFireTime(fireScheduleOf(job), now, notBefore);
+    if (missed) {
       this.logger.log(`job ${job.job_id}: catching up on the fire missed at ${missed.toISOString()}`, { job_id: job.job_id });
       await this.scheduler.dispatch(job, 'catch_up', missed);
       return;
     }
-    await this.moveOn(job, 'the fire missed is beyond its misfire grace');
+    const closed = job.market_hours_only ? latestOccurrence(triggerOf(job), now, notBefore) : null;
+    if (closed) await this.scheduler.dispatch(job, 'catch_up', closed);
+    await this.moveOn(job, closed ? 'the occurrence missed within its misfire grace fell outside NYSE hours' : 'the fire missed is beyond its misfire grace');
   }
 
   /**
    * A fire writes the job's next `next_run` within moments (the run starts, or is recorded as
-   * skipped). One still in the past a reconcile later, with no run of the job anywhere, was lost.
+   * skipped; a market_hours_only job is armed only for fire times inside NYSE hours). One still in the past a reconcile later, with no run of the job anywhere, was lost.
    */
   private lostItsFire(job: ScheduledJob, now: Date): boolean {
     const due = job.next_run ? Date.parse(job.next_run) : null;

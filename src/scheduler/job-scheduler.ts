@@ -1,16 +1,15 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { nyseSession } from '../market-data/calendar/nyse-session.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import { CronRegistry } from './cron-registry.js';
 import { FireBatcher } from './fire-batcher.js';
+import { closedMarketReason, fireScheduleOf } from './fire-schedule.js';
 import { fireTimes } from './fire-times.js';
 import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { RunRecorder } from './run-recorder.js';
-import { triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
@@ -69,7 +68,7 @@ export class JobScheduler implements BeforeApplicationShutdown {
   sync(job: ScheduledJob): void {
     if (!job.is_active) return this.remove(job.job_id);
     this.definitions.set(job.job_id, job);
-    this.cron.register(job.job_id, triggerOf(job), this.onFire, this.running);
+    this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
     this.metrics.activeJobs.set(this.cron.count());
   }
 
@@ -101,18 +100,31 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   /**
    * A fire becomes a run, or a skipped record saying why it did not run, on the one replica that
-   * claims the occurrence; the others do nothing.
+   * claims the occurrence; the others do nothing. An occurrence of a market_hours_only job while
+   * NYSE is closed is no fire: it is counted, nothing is written.
    */
   async dispatch(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
-    await this.claimAndRun([{ job, trigger, scheduledFor }]);
+    await this.claimAndRun(this.fires([{ job, trigger, scheduledFor }]));
+  }
+
+  /** The fires among `due`; the occurrences outside NYSE hours of market_hours_only jobs are counted and dropped. */
+  private fires(due: DueFire[]): DueFire[] {
+    return due.filter(({ job, trigger, scheduledFor }) => {
+      const closed = closedMarketReason(job.market_hours_only, scheduledFor);
+      if (!closed) return true;
+      this.metrics.recordMarketClosedSkip(trigger);
+      this.logger.debug(`job ${job.job_id}: occurrence ${scheduledFor.toISOString()} is no fire, the market is closed: ${closed}`, { job_id: job.job_id });
+      return false;
+    });
   }
 
   /**
    * Claims the occurrences with one call, taking each winner's lease in the same step when it can
-   * run (not running here, market open), and starts those runs before anything else is written.
+   * run (not running here), and starts those runs before anything else is written.
    */
   private async claimAndRun(fires: DueFire[]): Promise<void> {
-    const heldBack = fires.map(({ job, scheduledFor }) => this.localSkipReason(job, scheduledFor));
+    if (fires.length === 0) return;
+    const heldBack = fires.map(({ job }) => (this.executor.isRunning(job.job_id) ? 'the previous run is still in progress' : null));
     const claims = fires.map(({ job, scheduledFor }, i) => ({
       jobId: job.job_id,
       occurrenceMs: scheduledFor.getTime(),
@@ -144,17 +156,10 @@ export class JobScheduler implements BeforeApplicationShutdown {
     await this.recorder.skipped(job, trigger, scheduledFor, reason, { next_run: next ? isoInZone(next, job.timezone) : null });
   }
 
-  /** Why this replica would not run the occurrence whoever claims it: no lease is asked for then. */
-  private localSkipReason(job: ScheduledJob, scheduledFor: Date): string | null {
-    const session = job.market_hours_only ? nyseSession(scheduledFor) : null;
-    if (session && !session.open) return `market closed: ${session.reason}`;
-    return this.executor.isRunning(job.job_id) ? 'the previous run is still in progress' : null;
-  }
-
   private nextFireAfter(job: ScheduledJob, trigger: RunTrigger): Date | null {
-    // CronRegistry knows the next occurrence of a job it fired without a computation.
+    // CronRegistry knows the next fire time of a job it fired (in NYSE hours for market_hours_only) without a computation.
     const armed = trigger === 'schedule' ? this.cron.nextFire(job.job_id) : null;
-    return armed && !job.market_hours_only ? armed : (this.nextRuns(job, 1)[0] ?? null);
+    return armed ?? this.nextRuns(job, 1)[0] ?? null;
   }
 
   // Jobs on one schedule fire in the same instant: their fires are claimed together, with one
@@ -168,15 +173,17 @@ export class JobScheduler implements BeforeApplicationShutdown {
   // change reaches each replica through sync() (published changes, the periodic reconcile), and
   // a run reads the job afresh as it starts. A thousand reads and parses per instant are saved.
   private async fireBatch(fires: Fire[]): Promise<void> {
-    const due = fires.flatMap(({ jobId, scheduledFor }): DueFire[] => {
-      const job = this.definitions.get(jobId);
-      return job ? [{ job, trigger: 'schedule', scheduledFor }] : [];
-    });
+    const due = this.fires(
+      fires.flatMap(({ jobId, scheduledFor }): DueFire[] => {
+        const job = this.definitions.get(jobId);
+        return job ? [{ job, trigger: 'schedule', scheduledFor }] : [];
+      }),
+    );
     try {
       await this.claimAndRun(due);
     } catch (error) {
       // A store outage must not crash the timers: the fires are lost and logged, the next ones come.
-      for (const { jobId, scheduledFor } of fires) this.fireFailed(jobId, scheduledFor, error);
+      for (const { job, scheduledFor } of due) this.fireFailed(job.job_id, scheduledFor, error);
     }
   }
 

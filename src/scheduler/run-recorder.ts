@@ -29,7 +29,7 @@ export class RunRecorder {
     private readonly metrics: SchedulerMetrics,
   ) {}
 
-  /** A fire that did not run (the previous run still going, the market closed), with `patch` to its job. */
+  /** A fire that did not run (the previous run still going here or elsewhere, the service shutting down), with `patch` to its job. */
   async skipped(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, reason: string, patch: JobPatch): Promise<void> {
     const now = isoInZone(Date.now(), job.timezone);
     this.logger.warn(`job ${job.job_id}: fire skipped: ${reason}`, { job_id: job.job_id });
