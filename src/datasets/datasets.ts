@@ -3,7 +3,7 @@ import { DATASET_HANDLERS, type DatasetHandler } from './dataset-handler.js';
 import type { DatasetParts } from './dataset-parts.js';
 import { historicalPricesParts } from './historical-prices/historical-prices.parts.js';
 import { optionsChainParts } from './options-chain/options-chain.parts.js';
-import { SharedRequests } from './shared-requests.js';
+import { SharedRequests } from './single-flight.js';
 import { stockQuotesParts } from './stock-quotes/stock-quotes.parts.js';
 
 /** Every dataset folder's parts; the registry fails the start-up when a dataset has none. */

@@ -101,7 +101,7 @@ export interface RunRecord {
   /** The same as items_rejected, under its name from before datasets. */
   bars_rejected: number;
   duration_ms: number;
-  /** Why a run was skipped (overlap, market closed); null otherwise. */
+  /** Why a run was skipped (its previous run still going); null otherwise. */
   reason: string | null;
   /** Updated at most once a second while the run is in progress. */
   progress: RunProgress;

@@ -1,7 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { datasetExports, datasetProviders } from '../datasets/datasets.js';
-import { SharedRequests } from '../datasets/shared-requests.js';
+import { SharedRequests } from '../datasets/single-flight.js';
 import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import { DATASET_HANDLERS } from '../datasets/dataset-handler.js';
 import { MARKET_DATA_PROVIDER } from '../market-data/market-data-provider.js';

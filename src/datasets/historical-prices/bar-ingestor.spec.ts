@@ -1,6 +1,6 @@
 import { MemoryBarStore } from '../../storage/memory/memory-bar-store.js';
 import type { Bar, Chart, CorporateAction } from '../../market-data/bar.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { BarIngestor } from './bar-ingestor.js';
 import type { BarRequest, MarketDataProvider } from '../../market-data/market-data-provider.js';
 import { NoDataError } from '../../market-data/provider-errors.js';

@@ -4,7 +4,7 @@ import type { Bar, CorporateAction } from '../../market-data/bar.js';
 import { validateBars } from './bar-validator.js';
 import { planFetch } from './fetch-plan.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
 
 export interface IngestRequest {

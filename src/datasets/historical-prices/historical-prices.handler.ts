@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { outcomeOf } from '../symbol-outcome.js';
 import { BarIngestor, type IngestRequest } from './bar-ingestor.js';
 import { barSpecOf, runWindow } from './run-window.js';

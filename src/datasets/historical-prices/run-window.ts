@@ -1,5 +1,5 @@
 import type { DataInterval, JobSpec } from '../../scheduler/job.js';
-import { defaultLookbackDays } from './data-interval-limits.js';
+import { DATASET_RULES, datasetFieldsOf } from '../dataset-rules.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -21,14 +21,7 @@ export interface BarSpec {
 }
 
 export function barSpecOf(job: JobSpec): BarSpec {
-  const interval = job.data_interval ?? '1d';
-  return {
-    data_interval: interval,
-    lookback_days: job.lookback_days ?? defaultLookbackDays(interval),
-    start_date: job.start_date ?? null,
-    end_date: job.end_date ?? null,
-    write_snapshot: job.write_snapshot ?? false,
-  };
+  return datasetFieldsOf(DATASET_RULES.historical_prices, job) as unknown as BarSpec;
 }
 
 /** The data window of a run at `now`: start_date … end_date (inclusive), or the last lookback_days. */

@@ -3,7 +3,7 @@ import type { MarketDataProvider } from '../../market-data/market-data-provider.
 import { ProviderUnavailableError, SymbolNotFoundError } from '../../market-data/provider-errors.js';
 import { makeJob } from '../../storage/contract/fixtures.js';
 import type { DatasetRun, SymbolOutcome } from '../dataset-handler.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { MemoryOptionsStore } from './memory-options-store.js';
 import type { OptionChain, OptionsRequest } from './option-chain.js';
 import { EXPIRATIONS, FETCHED_T0, makeContract, makeSnapshot } from './option-fixtures.js';

@@ -4,7 +4,7 @@ import { NoDataError } from '../../market-data/provider-errors.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
 import { DATASET_RULES } from '../dataset-rules.js';
 import { retentionStart } from '../retention.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { outcomeOf } from '../symbol-outcome.js';
 import { validateChain } from './chain-validator.js';
 import type { OptionChain } from './option-chain.js';

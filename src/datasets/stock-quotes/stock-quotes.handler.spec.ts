@@ -3,7 +3,7 @@ import type { MarketDataProvider } from '../../market-data/market-data-provider.
 import { ProviderUnavailableError } from '../../market-data/provider-errors.js';
 import { makeJob } from '../../storage/contract/fixtures.js';
 import type { DatasetRun, SymbolOutcome } from '../dataset-handler.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { MemoryQuoteStore } from './memory-quote-store.js';
 import { makeQuote, MINUTE_MS, QUOTE_T0 } from './quote-fixtures.js';
 import type { QuotesAnswer, QuotesRequest } from './quote.js';

@@ -3,7 +3,7 @@ import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '.
 import { NoDataError, SymbolNotFoundError } from '../../market-data/provider-errors.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
 import { retentionStart } from '../retention.js';
-import { SharedRequests } from '../shared-requests.js';
+import { SharedRequests } from '../single-flight.js';
 import { failedOutcome, outcomeOf } from '../symbol-outcome.js';
 import { QUOTE_STORE, type QuoteStore } from './quote-store.js';
 import { validateQuotes } from './quote-validator.js';

@@ -1,4 +1,4 @@
-import { SharedRequests } from './shared-requests.js';
+import { SharedRequests } from './single-flight.js';
 
 /** A request that settles when told to, counting how often it was made. */
 function deferred<T>() {
