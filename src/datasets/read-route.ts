@@ -1,6 +1,7 @@
 import { applyDecorators, BadRequestException, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ParseSymbolPipe } from '../market-data/parse-symbol.pipe.js';
 import { ErrorDto } from '../scheduler/dto/responses.dto.js';
 
@@ -26,6 +27,13 @@ export const QueryTime = (name: string) =>
     Matches(DATE_OR_DATE_TIME, { message: `${name} must be ${TIME_FORMS}` }),
     IsISO8601({ strict: true }, { message: `${name} must be a real calendar date and time` }),
   );
+
+export const MAX_READ_LIMIT = 10_000;
+const LIMIT_RULE = `limit must be a whole number from 1 to ${MAX_READ_LIMIT}`;
+
+/** An optional query `limit`: a whole number from 1 to {@link MAX_READ_LIMIT}. */
+export const QueryLimit = () =>
+  applyDecorators(IsOptional(), Type(() => Number), IsInt({ message: LIMIT_RULE }), Min(1, { message: LIMIT_RULE }), Max(MAX_READ_LIMIT, { message: LIMIT_RULE }));
 
 /** An upper time bound (epoch ms): a date alone means the whole of that day. */
 export function upperBound(value: string): number {

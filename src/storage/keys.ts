@@ -34,4 +34,8 @@ export const keys = {
   quotes: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:quotes`,
   /** The options snapshots of a symbol, one per fetch and expiration (options_chain). */
   options: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:options`,
+  /** The articles of a symbol by publish time (news_data). */
+  news: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:news`,
+  /** The ids of the articles in {@link keys.news}, which de-duplicate them. */
+  newsIds: (id: SymbolKeyId) => `${keys.news(id)}:ids`,
 };

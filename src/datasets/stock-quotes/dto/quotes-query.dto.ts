@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
 import { SYMBOL_PATTERN, SYMBOL_RULE } from '../../../scheduler/dto/create-job.dto.js';
 import { MarketDataQueryDto } from '../../historical-prices/dto/market-data-query.dto.js';
-import { QueryTime, TIME_FORMS } from '../../read-route.js';
+import { MAX_READ_LIMIT, QueryLimit, QueryTime, TIME_FORMS } from '../../read-route.js';
 
 export const MAX_LATEST_SYMBOLS = 100;
 
@@ -16,12 +16,8 @@ export class QuotesQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as c
   @QueryTime('to')
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Only the newest this many quotes of the range (1–10000), still oldest first.', example: 390, type: 'integer' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number from 1 to 10000' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 10000' })
-  @Max(10_000, { message: 'limit must be a whole number from 1 to 10000' })
+  @ApiPropertyOptional({ description: `Only the newest this many quotes of the range (1–${MAX_READ_LIMIT}), still oldest first.`, example: 390, type: 'integer' })
+  @QueryLimit()
   limit?: number;
 }
 

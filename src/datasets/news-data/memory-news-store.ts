@@ -1,0 +1,39 @@
+import { assertRangeBounds } from '../../storage/bar-store.js';
+import { keys } from '../../storage/keys.js';
+import type { SymbolKeyId } from '../dataset.js';
+import type { NewsArticle } from './news-article.js';
+import { storedId } from './news-article-codec.js';
+import type { NewsStore } from './news-store.js';
+
+// Redis answers articles of one publish time in reverse order of their members, which lead with the stored id.
+const newestFirst = (a: NewsArticle, b: NewsArticle) => b.published_at - a.published_at || (storedId(a.id) < storedId(b.id) ? 1 : -1);
+
+/**
+ * In-process {@link NewsStore} with the Redis adapter's semantics: articles keyed like the Redis
+ * keys (symbols case-insensitive), the stored article of an id kept, those published before the
+ * retention dropped.
+ */
+export class MemoryNewsStore implements NewsStore {
+  private readonly articles = new Map<string, Map<string, NewsArticle>>();
+
+  async add(id: SymbolKeyId, articles: NewsArticle[], keepFrom: number): Promise<number> {
+    const key = keys.news(id);
+    const stored = this.articles.get(key) ?? new Map<string, NewsArticle>();
+    let added = 0;
+    for (const article of articles) {
+      if (article.published_at < keepFrom || stored.has(article.id)) continue;
+      stored.set(article.id, structuredClone(article));
+      added++;
+    }
+    for (const [articleId, article] of stored) if (article.published_at < keepFrom) stored.delete(articleId);
+    if (stored.size > 0) this.articles.set(key, stored);
+    else this.articles.delete(key);
+    return added;
+  }
+
+  async range(id: SymbolKeyId, from?: number, to?: number, limit?: number): Promise<NewsArticle[]> {
+    assertRangeBounds(from, to);
+    const found = [...(this.articles.get(keys.news(id))?.values() ?? [])].filter((article) => article.published_at >= (from ?? -Infinity) && article.published_at <= (to ?? Infinity));
+    return found.sort(newestFirst).slice(0, limit).map((article) => structuredClone(article));
+  }
+}
