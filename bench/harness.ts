@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -77,4 +78,20 @@ export function percentile(samples: number[], p: number): number {
 
 export function ratio(a: number, b: number, digits = 2): string {
   return `${(a / b).toFixed(digits)}×`;
+}
+
+/** Keys under `pattern` and the sum of their `MEMORY USAGE` (every element counted: SAMPLES 0). */
+export async function memoryOf(raw: Redis, pattern: string): Promise<{ keys: number; bytes: number }> {
+  let cursor = '0';
+  let keys = 0;
+  let bytes = 0;
+  do {
+    const [next, batch] = await raw.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    const pipeline = raw.pipeline();
+    for (const key of batch) pipeline.call('MEMORY', 'USAGE', key, 'SAMPLES', '0');
+    for (const [, usage] of (await pipeline.exec()) ?? []) bytes += Number(usage);
+    keys += batch.length;
+    cursor = next;
+  } while (cursor !== '0');
+  return { keys, bytes };
 }

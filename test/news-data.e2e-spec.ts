@@ -57,9 +57,12 @@ describe.each<StoreKind>(['redis', 'memory'])('news_data (%s store)', (store) =>
       const prefix = `${ctx.t.keyPrefix}scheduled_stock_data:`;
       const symbols = ['AAPL', 'AMZN', 'GOOG'];
       expect(await keysUnder(ctx.t.redis, prefix)).toEqual(symbols.flatMap((symbol) => [`${prefix}${symbol}:news`, `${prefix}${symbol}:news:ids`]));
+      // Each article once: a line of its day's block, its id once in the set.
       for (const [symbol, articles] of [['AAPL', aapl], ['AMZN', amzn], ['GOOG', goog]] as const) {
         const distinct = new Set(articles.map((article) => article.id)).size;
-        expect({ symbol, zcard: await ctx.t.redis.zcard(`${prefix}${symbol}:news`), scard: await ctx.t.redis.scard(`${prefix}${symbol}:news:ids`) }).toEqual({ symbol, zcard: distinct, scard: distinct });
+        const blocks = await ctx.t.redis.zrange(`${prefix}${symbol}:news`, '0', '-1');
+        const lines = blocks.flatMap((block) => block.split('\n')).length;
+        expect({ symbol, lines, ids: await ctx.t.redis.scard(`${prefix}${symbol}:news:ids`) }).toEqual({ symbol, lines: distinct, ids: distinct });
       }
     }
   });

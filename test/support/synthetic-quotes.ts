@@ -32,10 +32,12 @@ export async function syntheticQuotes(options: SyntheticQuotesOptions = {}): Pro
 export interface SyntheticNewsOptions {
   /**
    * Number of the symbol's newest article: the answer is articles `first`, `first - 1`, … (as many as
-   * `newsCount` asks), each with a uuid of its own symbol and number, published a minute after the one
-   * before. Raising it between runs makes news arrive; default 0 (every run finds the same articles).
+   * `newsCount` asks), each with a uuid of its own symbol and number, published `spacingSeconds` after
+   * the one before. Raising it between runs makes news arrive; default 0 (every run finds the same articles).
    */
   first?: PerRequest<number>;
+  /** Seconds between the publish times of consecutive articles; default 60. */
+  spacingSeconds?: number;
 }
 
 /** A uuid-shaped id that is the same for the same symbol and number. */
@@ -48,6 +50,7 @@ function uuidOf(symbol: string, n: number): string {
 export async function syntheticNews(options: SyntheticNewsOptions = {}): Promise<BodyFunction> {
   const body = (await loadRecording(SEARCH_RECORDINGS.AAPL)).json as { news: Item[] };
   const published = body.news[0].providerPublishTime as number;
+  const spacing = options.spacingSeconds ?? 60;
   return (request) => {
     const [symbol = ''] = request.symbols;
     const first = valueOf(options.first ?? 0);
@@ -55,7 +58,7 @@ export async function syntheticNews(options: SyntheticNewsOptions = {}): Promise
     const news = Array.from({ length: count }, (_, i) => {
       const n = first - i;
       const template = body.news[((n % body.news.length) + body.news.length) % body.news.length];
-      return { ...template, uuid: uuidOf(symbol, n), title: `${symbol} #${n}: ${String(template.title)}`, providerPublishTime: published + n * 60, relatedTickers: [symbol] };
+      return { ...template, uuid: uuidOf(symbol, n), title: `${symbol} #${n}: ${String(template.title)}`, providerPublishTime: published + n * spacing, relatedTickers: [symbol] };
     });
     return { ...body, quotes: [], news };
   };

@@ -2,16 +2,12 @@ import { assertRangeBounds } from '../../storage/bar-store.js';
 import { keys } from '../../storage/keys.js';
 import type { SymbolKeyId } from '../dataset.js';
 import type { NewsArticle } from './news-article.js';
-import { storedId } from './news-article-codec.js';
 import type { NewsStore } from './news-store.js';
-
-// Redis answers articles of one publish time in reverse order of their members, which lead with the stored id.
-const newestFirst = (a: NewsArticle, b: NewsArticle) => b.published_at - a.published_at || (storedId(a.id) < storedId(b.id) ? 1 : -1);
 
 /**
  * In-process {@link NewsStore} with the Redis adapter's semantics: articles keyed like the Redis
  * keys (symbols case-insensitive), the stored article of an id kept, those published before the
- * retention dropped.
+ * retention dropped, articles of one publish time read the last added first.
  */
 export class MemoryNewsStore implements NewsStore {
   private readonly articles = new Map<string, Map<string, NewsArticle>>();
@@ -34,6 +30,7 @@ export class MemoryNewsStore implements NewsStore {
   async range(id: SymbolKeyId, from?: number, to?: number, limit?: number): Promise<NewsArticle[]> {
     assertRangeBounds(from, to);
     const found = [...(this.articles.get(keys.news(id))?.values() ?? [])].filter((article) => article.published_at >= (from ?? -Infinity) && article.published_at <= (to ?? Infinity));
-    return found.sort(newestFirst).slice(0, limit).map((article) => structuredClone(article));
+    // The map is in the order of adding; the sort is stable.
+    return found.reverse().sort((a, b) => b.published_at - a.published_at).slice(0, limit).map((article) => structuredClone(article));
   }
 }

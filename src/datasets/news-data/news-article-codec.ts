@@ -6,7 +6,7 @@ const YAHOO = 'https://finance.yahoo.com';
 type ArticleRow = [string, string, string | null, string | null, ...string[]];
 
 /**
- * An article's id as stored, in its member and in the set of ids: a lower-case uuid (Yahoo's form)
+ * An article's id as stored, in its line and in the set of ids: a lower-case uuid (Yahoo's form)
  * as its 16 bytes in base64url, 22 characters instead of 36; any other id as `~` and the id.
  */
 export function storedId(id: string): string {
@@ -33,16 +33,25 @@ function linkOf(stored: string | null): string | null {
   return stored.startsWith('\\') ? stored.slice(1) : stored;
 }
 
-/**
- * The article as a JSON array `[stored id, title, publisher, link, ...related tickers]`: no field
- * names, and no publish time, which is the member's score.
- */
-export function encodeArticle(article: NewsArticle): string {
-  const row: ArticleRow = [storedId(article.id), article.title, article.publisher, storedLink(article.link), ...article.related_tickers];
-  return JSON.stringify(row);
+/** A block holds the articles published in one UTC day. */
+export const NEWS_BLOCK_MS = 86_400_000;
+
+/** The start of the block of a publish time (epoch ms). */
+export function blockStart(publishedAt: number): number {
+  return Math.floor(publishedAt / NEWS_BLOCK_MS) * NEWS_BLOCK_MS;
 }
 
-export function decodeArticle(member: string, published_at: number): NewsArticle {
-  const [id, title, publisher, link, ...related_tickers] = JSON.parse(member) as ArticleRow;
-  return { id: idOf(id), title, publisher, link: linkOf(link), published_at, related_tickers };
+/**
+ * The article's line in its block: its publish time's offset from the block start, then the JSON
+ * array `[stored id, title, publisher, link, ...related tickers]`, without field names.
+ */
+export function encodeLine(article: NewsArticle): string {
+  const row: ArticleRow = [storedId(article.id), article.title, article.publisher, storedLink(article.link), ...article.related_tickers];
+  return `${article.published_at - blockStart(article.published_at)}${JSON.stringify(row)}`;
+}
+
+export function decodeLine(line: string, start: number): NewsArticle {
+  const rowAt = line.indexOf('[');
+  const [id, title, publisher, link, ...related_tickers] = JSON.parse(line.slice(rowAt)) as ArticleRow;
+  return { id: idOf(id), title, publisher, link: linkOf(link), published_at: start + Number(line.slice(0, rowAt)), related_tickers };
 }

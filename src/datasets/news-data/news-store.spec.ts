@@ -24,8 +24,9 @@ describeAdapters<NewsStore>('NewsStore', { memory: () => new MemoryNewsStore(), 
       makeArticle(3, { id: '57EA9C09-0C99-3ADF-9062-FECFDBE472CC', link: 'https://example.com/a?b=c' }),
       makeArticle(4, { id: '~tilde', link: '/relative/path', title: 'Quotes " and \\ and \u001f, ünïcödé 📈' }),
       makeArticle(5, { link: '\\odd', publisher: '' }),
+      makeArticle(6, { published_at: at(6) + 0.25 }),
     ];
-    expect(await news.add(aapl, [makeArticle(0), ...odd], 0)).toBe(6);
+    expect(await news.add(aapl, [makeArticle(0), ...odd], 0)).toBe(7);
     expect(await news.range(aapl)).toEqual([...odd].reverse().concat(makeArticle(0)));
     expect(await news.range({ prefix: 'stock', symbol: 'aapl' }, at(0), at(0))).toEqual([makeArticle(0)]);
     expect(await news.range({ prefix: 'other', symbol: 'AAPL' })).toEqual([]);
@@ -49,14 +50,25 @@ describeAdapters<NewsStore>('NewsStore', { memory: () => new MemoryNewsStore(), 
     expect(await news.range(aapl, at(6))).toEqual([]);
   });
 
-  it('orders articles of one publish time the same whatever the write order', async () => {
+  it('reads the articles of one publish time the last added first', async () => {
     const news = stores();
-    const same = [0, 1, 2].map((n) => makeArticle(n, { published_at: at(0) }));
-    await news.add(aapl, same, 0);
-    await news.add({ prefix: 'stock', symbol: 'MSFT' }, [...same].reverse(), 0);
-    const order = ids(await news.range(aapl));
-    expect(ids(await news.range({ prefix: 'stock', symbol: 'MSFT' }))).toEqual(order);
-    expect(ids(await news.range(aapl, at(0), at(0), 2))).toEqual(order.slice(0, 2));
+    const same = [10, 11, 12, 13].map((n) => makeArticle(n, { published_at: at(1) }));
+    await news.add(aapl, [same[1], makeArticle(2), same[0]], 0);
+    await news.add(aapl, [same[3], makeArticle(0), same[2]], 0);
+    expect(ids(await news.range(aapl))).toEqual(ids([makeArticle(2), same[2], same[3], same[0], same[1], makeArticle(0)]));
+    expect(ids(await news.range(aapl, at(1), at(1), 2))).toEqual(ids([same[2], same[3]]));
+  });
+
+  it('reads across days, and the newest `limit` of a long history', async () => {
+    const news = stores();
+    // An article every 7 hours for 60 days.
+    const history = Array.from({ length: 206 }, (_, n) => makeArticle(n * 420));
+    for (let i = 0; i < history.length; i += 10) await news.add(aapl, history.slice(i, i + 10), 0);
+    const newest = [...history].reverse();
+    expect(await news.range(aapl)).toEqual(newest);
+    expect(await news.range(aapl, undefined, undefined, 150)).toEqual(newest.slice(0, 150));
+    expect(await news.range(aapl, at(420 * 10), at(420 * 50), 7)).toEqual(newest.slice(155, 162));
+    expect(await news.range(aapl, at(420 * 10 + 1), at(420 * 12 - 1))).toEqual([history[11]]);
   });
 
   it('drops the articles published before the retention on add, ids included, and stores none older', async () => {
