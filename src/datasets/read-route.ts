@@ -1,5 +1,5 @@
 import { applyDecorators, BadRequestException, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ParseSymbolPipe } from '../market-data/parse-symbol.pipe.js';
@@ -27,6 +27,20 @@ export const QueryTime = (name: string) =>
     Matches(DATE_OR_DATE_TIME, { message: `${name} must be ${TIME_FORMS}` }),
     IsISO8601({ strict: true }, { message: `${name} must be a real calendar date and time` }),
   );
+
+/** Optional inclusive `from` and `to` query fields over `what` (e.g. 'quote time'), for a read route's DTO to extend. */
+export function TimeRangeQuery(what: string, example: { from: string; to: string }) {
+  class TimeRangeQueryDto {
+    @ApiPropertyOptional({ description: `Earliest ${what} (inclusive): ${TIME_FORMS}.`, example: example.from })
+    @QueryTime('from')
+    from?: string;
+
+    @ApiPropertyOptional({ description: `Latest ${what} (inclusive): ${TIME_FORMS}; a date alone covers that whole day.`, example: example.to })
+    @QueryTime('to')
+    to?: string;
+  }
+  return TimeRangeQueryDto;
+}
 
 export const MAX_READ_LIMIT = 10_000;
 const LIMIT_RULE = `limit must be a whole number from 1 to ${MAX_READ_LIMIT}`;

@@ -1,21 +1,13 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
 import { SYMBOL_PATTERN, SYMBOL_RULE } from '../../../scheduler/dto/create-job.dto.js';
 import { MarketDataQueryDto } from '../../historical-prices/dto/market-data-query.dto.js';
-import { MAX_READ_LIMIT, QueryLimit, QueryTime, TIME_FORMS } from '../../read-route.js';
+import { MAX_READ_LIMIT, QueryLimit, TimeRangeQuery } from '../../read-route.js';
 
 export const MAX_LATEST_SYMBOLS = 100;
 
-export class QuotesQueryDto extends PickType(MarketDataQueryDto, ['prefix'] as const) {
-  @ApiPropertyOptional({ description: `Earliest quote time (inclusive): ${TIME_FORMS}.`, example: '2025-02-14' })
-  @QueryTime('from')
-  from?: string;
-
-  @ApiPropertyOptional({ description: `Latest quote time (inclusive): ${TIME_FORMS}; a date alone covers that whole day.`, example: '2025-02-14T21:00:00Z' })
-  @QueryTime('to')
-  to?: string;
-
+export class QuotesQueryDto extends IntersectionType(PickType(MarketDataQueryDto, ['prefix'] as const), TimeRangeQuery('quote time', { from: '2025-02-14', to: '2025-02-14T21:00:00Z' })) {
   @ApiPropertyOptional({ description: `Only the newest this many quotes of the range (1–${MAX_READ_LIMIT}), still oldest first.`, example: 390, type: 'integer' })
   @QueryLimit()
   limit?: number;
