@@ -10,7 +10,7 @@ import { BAR_STORE, type BarStore } from '../src/storage/bar-store.js';
 import { StoreConnection } from '../src/storage/store.providers.js';
 import type { RecordedRequest } from '../test/support/fake-yahoo.js';
 import { syntheticChart } from '../test/support/synthetic-chart.js';
-import { printTable, ratio, startBenchEnv, type BenchOptions } from './harness.js';
+import { memoryOf, printTable, ratio, startBenchEnv, type BenchOptions } from './harness.js';
 
 // Question 4 of issue 5: a year of daily runs (30-day window) against a period-aware fake Yahoo, our
 // canonical series with incremental fetching versus the seed's window keys with whole-window fetching.
@@ -38,22 +38,6 @@ function seedJson(bars: Bar[]): string {
     `{"Date": "${new Date(b.time).toISOString().slice(0, 10)}", "Open": ${float(b.open)}, "High": ${float(b.high)}, "Low": ${float(b.low)}, ` +
     `"Close": ${float(b.close)}, "Adj Close": ${float(b.adj_close)}, "Volume": ${b.volume}}`;
   return `[${bars.map(record).join(', ')}]`;
-}
-
-/** Keys under `pattern` and the sum of their `MEMORY USAGE` (every element counted: SAMPLES 0). */
-async function memoryOf(raw: Redis, pattern: string): Promise<{ keys: number; bytes: number }> {
-  let cursor = '0';
-  let keys = 0;
-  let bytes = 0;
-  do {
-    const [next, batch] = await raw.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    const pipeline = raw.pipeline();
-    for (const key of batch) pipeline.call('MEMORY', 'USAGE', key, 'SAMPLES', '0');
-    for (const [, usage] of (await pipeline.exec()) ?? []) bytes += Number(usage);
-    keys += batch.length;
-    cursor = next;
-  } while (cursor !== '0');
-  return { keys, bytes };
 }
 
 /** Counts the commands `client` sends (its round trips to Redis) until `stop()`. */
