@@ -11,10 +11,10 @@ const LATENCY_MS = 20;
 const symbolsOf = (count: number) => Array.from({ length: count }, (_, i) => `Q${String(i).padStart(3, '0')}`);
 const quoteJob = (stock_ids: string[]) => ({ name: 'quotes', dataset: 'stock_quotes', stock_ids, market_hours_only: false }) as const;
 
-/** Serves a quote of every symbol asked for, its time moving on with `clock` (epoch s). */
+/** Serves a quote of every symbol asked for, its time (epoch s) and its price, volume, bid and ask moving on with `clock`. */
 async function serveQuotes(env: BenchEnv, clock: { now: number }) {
   env.yahoo.reset();
-  env.yahoo.override('*', { body: await syntheticQuotes({ time: () => clock.now }) }, 'quote');
+  env.yahoo.override('*', { body: await syntheticQuotes({ time: () => clock.now, trading: true }) }, 'quote');
 }
 
 const quoteRequests = (env: BenchEnv) => env.yahoo.requests.filter((r) => r.kind === 'quote').length;
