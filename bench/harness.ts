@@ -1,8 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
+import type { Redis } from 'ioredis';
+import type { CreateJobDto } from '../src/scheduler/dto/create-job.dto.js';
+import { JobManager } from '../src/scheduler/job-manager.js';
+import { JobRegistry } from '../src/scheduler/job-registry.js';
+import { JobScheduler } from '../src/scheduler/job-scheduler.js';
 import { SchedulerModule } from '../src/scheduler/scheduler.module.js';
 import type { SchedulerModuleOptions } from '../src/scheduler/scheduler-options.js';
 import { startFakeYahoo, type FakeYahoo, type FakeYahooOptions } from '../test/support/fake-yahoo.js';
@@ -94,4 +98,30 @@ export async function memoryOf(raw: Redis, pattern: string): Promise<{ keys: num
     cursor = next;
   } while (cursor !== '0');
   return { keys, bytes };
+}
+
+/** Creates the jobs inactive, so that only {@link fireTogether} runs them; returns their ids. */
+export async function createJobs(context: INestApplicationContext, dtos: Partial<CreateJobDto>[]): Promise<string[]> {
+  const manager = context.get(JobManager);
+  const ids: string[] = [];
+  for (const dto of dtos) ids.push((await manager.create({ ...dto, is_active: false } as CreateJobDto, 'bench')).job_id);
+  return ids;
+}
+
+/**
+ * Dispatches every job at one occurrence, as their CronJobs would, and waits until each has recorded
+ * the run; returns the wall time in ms.
+ */
+export async function fireTogether(context: INestApplicationContext, ids: string[], occurrence: Date): Promise<number> {
+  const registry = context.get(JobRegistry);
+  const jobs = (await registry.getMany(ids)).filter((job) => job !== null);
+  const before = await Promise.all(ids.map(async (id) => (await registry.runs(id, 1))[0]?.run_id));
+  const started = Date.now();
+  await Promise.all(jobs.map((job) => context.get(JobScheduler).dispatch(job, 'schedule', occurrence)));
+  for (;;) {
+    const latest = await Promise.all(ids.map(async (id) => (await registry.runs(id, 1))[0]));
+    if (latest.every((run, i) => run !== undefined && run.run_id !== before[i] && run.status !== 'running')) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
 }

@@ -10,6 +10,7 @@ const SCENARIOS: Record<string, string> = {
   api: './api-throughput.bench.js',
   schedules: './schedule-safety.bench.js',
   shared: './shared-requests.bench.js',
+  quotes: './stock-quotes.bench.js',
   news: './news-storage.bench.js',
 };
 

@@ -16,6 +16,25 @@ const valueOf = <T>(value: PerRequest<T>): T => (typeof value === 'function' ? (
 export interface SyntheticQuotesOptions {
   /** `regularMarketTime` of every quote, epoch seconds; default the recording's (2025-02-14 21:00Z). */
   time?: PerRequest<number>;
+  /**
+   * Moves the price, change, volume, bid and ask on with the time, as a trading day does (a quote a
+   * minute then differs from the one before in those fields); default: only the time differs.
+   */
+  trading?: boolean;
+}
+
+/** The fields a minute of trading moves, `minutes` after the recorded quote: a walk of cents around it. */
+function traded(template: Item, minutes: number): Item {
+  const price = Math.round(((template.regularMarketPrice as number) + (((minutes * 37) % 101) - 50) / 100) * 100) / 100;
+  const change = Math.round((price - (template.regularMarketPreviousClose as number)) * 100) / 100;
+  return {
+    regularMarketPrice: price,
+    regularMarketChange: change,
+    regularMarketChangePercent: Math.round((change / (template.regularMarketPreviousClose as number)) * 1e6) / 1e4,
+    regularMarketVolume: (template.regularMarketVolume as number) + minutes * 61_237,
+    bid: Math.round((price - 0.02) * 100) / 100,
+    ask: Math.round((price + 0.03) * 100) / 100,
+  };
 }
 
 /** Answers `/v7/finance/quote` with one quote per symbol of the batch, whatever the symbols. */
@@ -24,7 +43,8 @@ export async function syntheticQuotes(options: SyntheticQuotesOptions = {}): Pro
   const [template] = body.quoteResponse.result;
   return (request) => {
     const time = valueOf(options.time ?? (template.regularMarketTime as number));
-    const result = request.symbols.map((symbol) => ({ ...template, symbol, shortName: symbol, longName: symbol, displayName: symbol, regularMarketTime: time }));
+    const moved = options.trading ? traded(template, Math.round((time - (template.regularMarketTime as number)) / 60)) : {};
+    const result = request.symbols.map((symbol) => ({ ...template, ...moved, symbol, shortName: symbol, longName: symbol, displayName: symbol, regularMarketTime: time }));
     return { quoteResponse: { result, error: null } };
   };
 }

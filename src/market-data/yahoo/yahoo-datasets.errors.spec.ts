@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { RequestKind } from '../../../test/support/fake-yahoo.js';
+import type { RecordedRequest, RequestKind } from '../../../test/support/fake-yahoo.js';
 import { requestLines, useYahooProvider } from '../../../test/support/yahoo-provider-context.js';
 import { InvalidResponseError, ProviderUnavailableError, RateLimitedError } from '../provider-errors.js';
 import { YahooMarketDataProvider } from './yahoo-market-data.provider.js';
@@ -14,6 +14,9 @@ const CALLS: Array<[string, RequestKind, Call]> = [
   ['fetchNews', 'search', (p) => p.fetchNews({ symbol: 'AAPL', count: 4 })],
 ];
 const CRUMB_CALLS = CALLS.filter(([, kind]) => kind !== 'search');
+// What Yahoo answers a crumb it no longer honours.
+const INVALID_CRUMB = { finance: { result: null, error: { code: 'Unauthorized', description: 'Invalid Crumb' } } };
+const kindsOf = (requests: readonly RecordedRequest[]) => requestLines(requests).map((line) => line.split(' ')[0]);
 
 describe('YahooMarketDataProvider dataset failures, through the fake Yahoo', () => {
   const ctx = useYahooProvider();
@@ -57,7 +60,23 @@ describe('YahooMarketDataProvider dataset failures, through the fake Yahoo', () 
       await expect(call(ctx.provider)).rejects.toBeInstanceOf(RateLimitedError);
 
       await expect(call(ctx.provider)).resolves.toBeDefined();
-      expect(requestLines(ctx.yahoo.requests).map((line) => line.split(' ')[0])).toEqual(['cookie', 'cookie', 'crumb', 'cookie', 'crumb', kind]);
+      expect(kindsOf(ctx.yahoo.requests)).toEqual(['cookie', 'cookie', 'crumb', 'cookie', 'crumb', kind]);
+    });
+
+    it('fetches a new crumb when Yahoo refuses the cached one, and answers with it', async () => {
+      await call(ctx.provider);
+      ctx.yahoo.requests.length = 0;
+      ctx.yahoo.override('AAPL', { status: 401, body: INVALID_CRUMB, times: 1 }, kind);
+      await expect(call(ctx.provider)).resolves.toBeDefined();
+      expect(kindsOf(ctx.yahoo.requests)).toEqual([kind, 'cookie', 'crumb', kind]);
+    });
+
+    it('fails with the refusal when the new crumb is refused too, asking once more only', async () => {
+      await call(ctx.provider);
+      ctx.yahoo.requests.length = 0;
+      ctx.yahoo.override('AAPL', { status: 401, body: INVALID_CRUMB, times: 2 }, kind);
+      await expect(call(ctx.provider)).rejects.toThrow(expect.objectContaining({ name: 'InvalidResponseError', message: expect.stringContaining('Invalid Crumb') }));
+      expect(kindsOf(ctx.yahoo.requests)).toEqual([kind, 'cookie', 'crumb', kind]);
     });
 
     it('throws InvalidResponseError when the cookie step sets no cookie', async () => {

@@ -10,6 +10,7 @@ import type { Chart } from '../bar.js';
 import type { BarRequest, MarketDataProvider } from '../market-data-provider.js';
 import { InvalidResponseError } from '../provider-errors.js';
 import { isChartInterval, toActions, toBar } from './yahoo-chart.mapper.js';
+import { CrumbReset, isStaleCrumb } from './yahoo-crumb.js';
 import { toEarnings } from './yahoo-earnings.mapper.js';
 import { mapYahooError } from './yahoo-error-mapper.js';
 import { createYahooFetch } from './yahoo-fetch.js';
@@ -41,8 +42,12 @@ const batchName = (symbols: readonly string[]) => (symbols.length === 1 ? symbol
 /** {@link MarketDataProvider} backed by Yahoo Finance through yahoo-finance2: every dataset but economic events. */
 export class YahooMarketDataProvider implements MarketDataProvider {
   private readonly yahooFinance: InstanceType<typeof YahooFinance>;
+  private readonly crumb: CrumbReset;
 
   constructor(options: YahooMarketDataProviderOptions = {}) {
+    // Its own jar: the library's default one is shared by every instance in the process.
+    const cookieJar = new ExtendedCookieJar();
+    this.crumb = new CrumbReset(cookieJar);
     this.yahooFinance = new YahooFinance({
       fetch: createYahooFetch({
         baseUrl: options.baseUrl ?? null,
@@ -55,8 +60,7 @@ export class YahooMarketDataProvider implements MarketDataProvider {
       // Validation details travel in InvalidResponseError; the library's own report is a long issue-filing guide.
       validation: { logErrors: false },
       logger: createYahooLogger(),
-      // Its own jar: the library's default one is shared by every instance in the process.
-      cookieJar: new ExtendedCookieJar(),
+      cookieJar,
       ...(options.concurrency && { queue: { concurrency: options.concurrency } }),
     });
   }
@@ -113,8 +117,17 @@ export class YahooMarketDataProvider implements MarketDataProvider {
     return toNewsArticles(answer, symbol);
   }
 
-  /** Runs one library call, turning anything it throws into the errors of `provider-errors.ts`. */
+  /**
+   * Runs one library call, turning anything it throws into the errors of `provider-errors.ts`. A
+   * refused crumb is fetched anew and the call made once more.
+   */
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (!isStaleCrumb(error)) throw mapYahooError(error, what);
+    }
+    await this.crumb.reset();
     try {
       return await request();
     } catch (error) {
