@@ -53,3 +53,16 @@ export class NoDataError extends ProviderError {
 export class DatasetUnsupportedError extends ProviderError {
   readonly retryable = false;
 }
+
+/**
+ * The provider refused our credentials (HTTP 401/403, an "invalid API key" answer): permanent for the
+ * process, never retried per symbol; the provider is taken out of the chain.
+ */
+export class ProviderAuthError extends ProviderError {
+  readonly retryable = false;
+}
+
+/** The provider's quota (per minute or per day) is used up: not worth retrying now, the next provider may serve. */
+export class QuotaExceededError extends ProviderError {
+  readonly retryable = false;
+}

@@ -1,7 +1,7 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { RecordedAnswers, routeOf, type Answer, type RequestKind } from './fake-yahoo-answers.js';
 import { loadAllRecordings } from './fake-yahoo-fixtures.js';
+import { listenOnLoopback, Overrides } from './fake-vendor.js';
 
 export type { RequestKind } from './fake-yahoo-answers.js';
 
@@ -82,15 +82,8 @@ const parsed = ({ headers, body }: Answer) => (headers['content-type'].includes(
 export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<FakeYahoo> {
   const recordings = await loadAllRecordings();
   const answers = new RecordedAnswers(recordings);
-  const overrides = new Map<string, FakeResponse>();
+  const overrides = new Overrides<FakeResponse>();
   const requests: RecordedRequest[] = [];
-
-  const takeOverride = (kind: RequestKind, symbols: string[]): FakeResponse | undefined => {
-    const key = [...symbols, '*'].map((symbol) => `${kind} ${symbol}`).find((k) => overrides.has(k));
-    const override = key === undefined ? undefined : overrides.get(key);
-    if (key !== undefined && override?.times !== undefined && --override.times <= 0) overrides.delete(key);
-    return override;
-  };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://fake-yahoo');
@@ -106,7 +99,7 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
       time: Date.now(),
     };
     requests.push(request);
-    const override = route.kind === 'other' ? undefined : takeOverride(route.kind, route.symbols);
+    const override = route.kind === 'other' ? undefined : overrides.take(route.kind, route.symbols);
     const recorded = () => answers.answer(route, query, override?.fixture);
     let answer: Answer;
     if (override && (override.status !== undefined || override.body !== undefined)) {
@@ -125,30 +118,19 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
     res.once('close', () => clearTimeout(timer));
   };
 
-  const server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-
+  const server = await listenOnLoopback(handle);
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...server,
     requests,
     override: (symbol, response, kind = 'chart') => {
       if (response.fixture !== undefined && !recordings.has(response.fixture)) {
         throw new Error(`fake-yahoo: no fixture named ${response.fixture}`);
       }
-      overrides.set(`${kind} ${symbol}`, { ...response });
+      overrides.set(kind, symbol, response);
     },
     reset: () => {
       overrides.clear();
       requests.length = 0;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
   };
 }

@@ -1,0 +1,25 @@
+/** One release of an economic calendar (a provider's, e.g. Finnhub's `/calendar/economic`). */
+export interface EconomicEvent {
+  /** Epoch ms of the release. */
+  time: number;
+  /** ISO 3166 alpha-2, upper-case, e.g. `US`. */
+  country: string;
+  /** The release's name, e.g. `Initial Jobless Claims`. */
+  event: string;
+  /** `low`, `medium` or `high`; null when the provider gives none. */
+  impact: string | null;
+  actual: number | null;
+  estimate: number | null;
+  previous: number | null;
+  /** Unit of the values, e.g. `%`; null when none. */
+  unit: string | null;
+}
+
+export interface EconomicEventsRequest {
+  /** Inclusive start of the window. */
+  from: Date;
+  /** Inclusive end of the window. */
+  to: Date;
+  /** Upper-case country codes; empty for every country. */
+  countries: string[];
+}
