@@ -120,10 +120,17 @@ describe.each<StoreKind>(['redis', 'memory'])('company_info and earnings_data (%
       expect(profileRun).toMatchObject({ status: 'success', points_written: 1 });
       const at = new Date(Date.parse(profileRun.start_time)).toISOString();
       const after = (await http().get('/market-data/GOOG/profile?prefix=changes').expect(200)).body;
-      expect(after).toEqual({ ...before, sector: 'Technology', officers: [ceo, ...before.officers.slice(1)], fetched_at: at, changes: [
-        { at, field: 'sector', from: before.sector, to: 'Technology' },
-        { at, field: 'officers', from: before.officers, to: after.officers },
-      ] });
+      const officers = [ceo, ...before.officers.slice(1)];
+      expect(after).toEqual({
+        ...before,
+        sector: 'Technology',
+        officers,
+        fetched_at: at,
+        changes: [
+          { at, field: 'sector', from: before.sector, to: 'Technology' },
+          { at, field: 'officers', from: before.officers, to: officers },
+        ],
+      });
       const quarters = (await http().get('/market-data/GOOG/earnings?prefix=changes').expect(200)).body.quarters;
       expect(quarters).toHaveLength(4);
       expect(quarters.at(-1).eps_actual).toBe(9.99);
