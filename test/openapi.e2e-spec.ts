@@ -68,6 +68,8 @@ describe('OpenAPI explorer', () => {
         'GET /market-data/{symbol}/quotes',
         'GET /market-data/quotes/latest',
         'GET /market-data/{symbol}/options',
+        'GET /market-data/{symbol}/profile',
+        'GET /market-data/{symbol}/earnings',
         'GET /market-data/{symbol}/news',
         'GET /health',
         'GET /metrics',

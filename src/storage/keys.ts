@@ -34,6 +34,10 @@ export const keys = {
   quotes: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:quotes`,
   /** The options snapshots of a symbol, one per fetch and expiration (options_chain). */
   options: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:options`,
+  /** The latest company profile of a symbol and the history of its changed fields (company_info). */
+  profile: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:profile`,
+  /** A symbol's quarters by quarter end and its next earnings dates (earnings_data). */
+  earnings: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:earnings`,
   /** The articles of a symbol by publish time (news_data). */
   news: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:news`,
   /** The ids of the articles in {@link keys.news}, which de-duplicate them. */

@@ -1,0 +1,38 @@
+import type { Logger } from '@nestjs/common';
+import type { SymbolRequest } from './company-info/company-profile.js';
+import type { Dataset, SymbolKeyId } from './dataset.js';
+import type { DatasetRun, SymbolOutcome } from './dataset-handler.js';
+import type { SharedRequests } from './single-flight.js';
+import { outcomeOf } from './symbol-outcome.js';
+
+/** A dataset fetched with one provider request per symbol. */
+export interface PerSymbolFetch<A> {
+  dataset: Dataset;
+  /** What the run record names when the store refuses a write ('profile'). */
+  what: string;
+  request(request: SymbolRequest): Promise<A>;
+  /** Validates and stores one symbol's answer; throws what fails the symbol. */
+  store(id: SymbolKeyId, answer: A): Promise<{ written: number; rejected: number }>;
+}
+
+/**
+ * Each symbol's answer through `fetch.store`, the request shared by the runs of one fire instant
+ * (`{dataset}|{asOf}|{SYMBOL}`); a symbol that fails is its own outcome and never stops the others.
+ */
+export function fetchPerSymbol<A>(shared: SharedRequests, run: DatasetRun, symbols: string[], logger: Logger, fetch: PerSymbolFetch<A>): Promise<SymbolOutcome[]> {
+  return Promise.all(
+    symbols.map((symbol) =>
+      outcomeOf(
+        run,
+        symbol,
+        logger,
+        async () => {
+          const request = { symbol, logContext: run.logContext(symbol) };
+          const answer = await shared.run(`${fetch.dataset}|${run.asOf}|${symbol}`, () => fetch.request(request));
+          return fetch.store({ prefix: run.job.prefix, symbol }, answer);
+        },
+        fetch.what,
+      ),
+    ),
+  );
+}
