@@ -2,12 +2,13 @@ import { BadRequestException } from '@nestjs/common';
 import { makeJob } from '../storage/contract/fixtures.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from './dataset-handler.js';
 import { DatasetRegistry } from './dataset-registry.js';
+import { DATASET_RULES } from './dataset-rules.js';
 
 /** A handler that records the batches it was given and writes one item per symbol. */
-function recordingHandler(batchSize: number): DatasetHandler & { batches: string[][] } {
+function recordingHandler(batchSize: number, dataset: DatasetHandler['dataset'] = 'historical_prices'): DatasetHandler & { batches: string[][] } {
   const batches: string[][] = [];
   return {
-    dataset: 'historical_prices',
+    dataset,
     batchSize,
     batches,
     fetch: async (_run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]> => {
@@ -17,6 +18,8 @@ function recordingHandler(batchSize: number): DatasetHandler & { batches: string
   };
 }
 
+/** A handler for every other dataset, so that the registry can be built. */
+const others = (Object.keys(DATASET_RULES) as DatasetHandler['dataset'][]).filter((dataset) => dataset !== 'historical_prices').map((dataset) => recordingHandler(1, dataset));
 const symbols = Array.from({ length: 7 }, (_, i) => `S${i}`);
 const run = (): DatasetRun => ({ job: makeJob({ stock_ids: symbols }), runId: 'r', startedAt: 0, asOf: 0, logContext: () => ({}) });
 
@@ -24,14 +27,19 @@ describe('DatasetRegistry', () => {
   it("hands the job's symbols to its handler in the handler's batches, and counts each batch done", async () => {
     const handler = recordingHandler(3);
     const done: number[] = [];
-    const outcomes = await new DatasetRegistry([handler], { fetchChart: async () => ({ bars: [], actions: [] }) }).fetchAll(run(), 2, (count) => done.push(count));
+    const outcomes = await new DatasetRegistry([handler, ...others], { fetchChart: async () => ({ bars: [], actions: [] }) }).fetchAll(run(), 2, (count) => done.push(count));
     expect(handler.batches).toEqual([['S0', 'S1', 'S2'], ['S3', 'S4', 'S5'], ['S6']]);
     expect(done.sort()).toEqual([1, 3, 3]);
     expect(outcomes.map((outcome) => outcome.symbol)).toEqual(symbols);
   });
 
+  it('fails the start-up when a dataset has no handler, naming it', () => {
+    const lacking = others.filter((handler) => handler.dataset !== 'news_data');
+    expect(() => new DatasetRegistry([recordingHandler(1), ...lacking], {})).toThrow('no DatasetHandler registered for news_data (add the dataset\'s parts to DATASET_PARTS)');
+  });
+
   it("refuses a dataset whose method the host's provider lacks, naming the method", () => {
-    const registry = new DatasetRegistry([recordingHandler(1)], {});
+    const registry = new DatasetRegistry([recordingHandler(1), ...others], {});
     expect(() => registry.assertServed('historical_prices')).toThrow(BadRequestException);
     try {
       registry.assertServed('historical_prices');

@@ -19,16 +19,13 @@ export class DatasetRegistry {
     @Inject(MARKET_DATA_PROVIDER) private readonly provider: MarketDataProvider,
   ) {
     this.handlers = new Map(handlers.map((handler) => [handler.dataset, handler]));
-    // INTERIM (until every dataset folder has landed): a dataset without a handler is refused at create.
-    this.unhandled = new Set(Object.keys(DATASET_RULES).filter((dataset) => !this.handlers.has(dataset as Dataset)));
+    const unhandled = Object.keys(DATASET_RULES).filter((dataset) => !this.handlers.has(dataset as Dataset));
+    if (unhandled.length > 0) throw new Error(`no DatasetHandler registered for ${unhandled.join(', ')} (add the dataset's parts to DATASET_PARTS)`);
   }
-
-  private readonly unhandled: Set<string>;
 
   /** 400 when the market-data provider cannot serve the dataset (a host's provider may serve a subset). */
   assertServed(dataset: Dataset): void {
     const { providerMethod } = datasetRule(dataset);
-    if (this.unhandled.has(dataset)) throw new BadRequestException([`dataset ${dataset} is not available yet`]);
     if (!this.provider[providerMethod]) {
       throw new BadRequestException([`dataset ${dataset} needs a market-data provider with ${providerMethod}(); the configured provider has none`]);
     }
