@@ -10,6 +10,8 @@ export interface PerSymbolFetch<A> {
   dataset: Dataset;
   /** What the run record names when the store refuses a write ('profile'). */
   what: string;
+  /** What else the request depends on (news: the article count), so that only equal requests are shared. */
+  variant?: string;
   request(request: SymbolRequest): Promise<A>;
   /** Validates and stores one symbol's answer; throws what fails the symbol. */
   store(id: SymbolKeyId, answer: A): Promise<{ written: number; rejected: number }>;
@@ -17,7 +19,7 @@ export interface PerSymbolFetch<A> {
 
 /**
  * Each symbol's answer through `fetch.store`, the request shared by the runs of one fire instant
- * (`{dataset}|{asOf}|{SYMBOL}`); a symbol that fails is its own outcome and never stops the others.
+ * (`{dataset}|{asOf}|{SYMBOL}[|{variant}]`); a symbol that fails is its own outcome and never stops the others.
  */
 export function fetchPerSymbol<A>(shared: SharedRequests, run: DatasetRun, symbols: string[], logger: Logger, fetch: PerSymbolFetch<A>): Promise<SymbolOutcome[]> {
   return Promise.all(
@@ -28,7 +30,8 @@ export function fetchPerSymbol<A>(shared: SharedRequests, run: DatasetRun, symbo
         logger,
         async () => {
           const request = { symbol, logContext: run.logContext(symbol) };
-          const answer = await shared.run(`${fetch.dataset}|${run.asOf}|${symbol}`, () => fetch.request(request));
+          const key = [fetch.dataset, run.asOf, symbol, ...(fetch.variant === undefined ? [] : [fetch.variant])].join('|');
+          const answer = await shared.run(key, () => fetch.request(request));
           return fetch.store({ prefix: run.job.prefix, symbol }, answer);
         },
         fetch.what,

@@ -3,9 +3,9 @@ import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '.
 import { NoDataError } from '../../market-data/provider-errors.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
 import { DATASET_RULES } from '../dataset-rules.js';
+import { fetchPerSymbol } from '../per-symbol-fetch.js';
 import { retentionStart } from '../retention.js';
 import { SharedRequests } from '../single-flight.js';
-import { outcomeOf } from '../symbol-outcome.js';
 import { NEWS_STORE, type NewsStore } from './news-store.js';
 import { validateArticles } from './news-validator.js';
 
@@ -26,25 +26,19 @@ export class NewsDataHandler implements DatasetHandler {
     @Inject(NEWS_STORE) private readonly news: NewsStore,
   ) {}
 
-  async fetch(run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]> {
+  fetch(run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]> {
     const count = run.job.news_count ?? (DATASET_RULES.news_data.fields.news_count as number);
     const keepFrom = retentionStart(run, 'news_data');
-    return Promise.all(
-      symbols.map((symbol) =>
-        outcomeOf(
-          run,
-          symbol,
-          this.logger,
-          async () => {
-            const request = { symbol, count, logContext: run.logContext(symbol) };
-            const answer = await this.shared.run(`news_data|${run.asOf}|${symbol}|${count}`, () => providerMethod(this.provider, 'fetchNews')(request));
-            const { valid, rejected } = validateArticles(answer);
-            if (valid.length === 0 && rejected > 0) throw new NoDataError(`all ${rejected} articles of ${symbol} failed validation`, rejected);
-            return { written: await this.news.add({ prefix: run.job.prefix, symbol }, valid, keepFrom), rejected };
-          },
-          'news',
-        ),
-      ),
-    );
+    return fetchPerSymbol(this.shared, run, symbols, this.logger, {
+      dataset: this.dataset,
+      what: 'news',
+      variant: String(count),
+      request: (request) => providerMethod(this.provider, 'fetchNews')({ ...request, count }),
+      store: async (id, answer) => {
+        const { valid, rejected } = validateArticles(answer);
+        if (valid.length === 0 && rejected > 0) throw new NoDataError(`all ${rejected} articles of ${id.symbol} failed validation`, rejected);
+        return { written: await this.news.add(id, valid, keepFrom), rejected };
+      },
+    });
   }
 }
