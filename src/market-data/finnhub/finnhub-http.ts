@@ -10,6 +10,8 @@ export interface FinnhubHttpOptions {
   baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
+  /** Awaited before every request; what it throws (e.g. QuotaExceededError) fails the call unsent. */
+  beforeRequest?: () => Promise<void>;
 }
 
 /**
@@ -29,6 +31,7 @@ export class FinnhubHttp {
     const url = new URL(`${this.origin}/api/v1${path}`);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     const what = `GET ${url.host}${url.pathname}`;
+    await this.options.beforeRequest?.();
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     let response: Response;
     let text: string;

@@ -7,6 +7,7 @@ import {
   ProviderAuthError,
   ProviderError,
   ProviderUnavailableError,
+  QuotaExceededError,
   RateLimitedError,
 } from '../provider-errors.js';
 import { FinnhubMarketDataProvider } from './finnhub.provider.js';
@@ -72,6 +73,18 @@ describe('FinnhubMarketDataProvider failures', () => {
     finnhub.fake.override('quote', 'MSFT', { status: 429, body: finnhubFixture('error-429-limit-reached.json') });
     await expect(finnhub.provider.fetchQuotes({ symbols: ['AAPL', 'MSFT', 'IBM'] })).rejects.toThrow(RateLimitedError);
     expect(finnhub.fake.requests.map((r) => r.query.symbol)).toEqual(['AAPL', 'MSFT']);
+  });
+
+  it('beforeRequest runs before every request, and what it throws fails the call unsent', async () => {
+    let asked = 0;
+    const counted = new FinnhubMarketDataProvider({ apiKey: FAKE_FINNHUB_KEY, baseUrl: finnhub.fake.url, beforeRequest: async () => void asked++ });
+    await counted.fetchQuotes({ symbols: ['AAPL', 'MSFT'] });
+    await counted.fetchEarnings({ symbol: 'AAPL' });
+    expect(asked).toBe(4);
+    expect(finnhub.fake.requests).toHaveLength(4);
+    const refused = new FinnhubMarketDataProvider({ apiKey: FAKE_FINNHUB_KEY, baseUrl: finnhub.fake.url, beforeRequest: () => Promise.reject(new QuotaExceededError('finnhub: 60 a minute used')) });
+    await expect(refused.fetchProfile({ symbol: 'AAPL' })).rejects.toThrow(QuotaExceededError);
+    expect(finnhub.fake.requests).toHaveLength(4);
   });
 
   it('a server that does not answer within timeoutMs → ProviderUnavailableError', async () => {

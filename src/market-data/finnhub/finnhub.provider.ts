@@ -28,6 +28,11 @@ export interface FinnhubMarketDataProviderOptions {
   fetch?: typeof fetch;
   /** Per-request limit in milliseconds, default 10 000. */
   timeoutMs?: number;
+  /**
+   * Awaited before every HTTP request, for a quota counted in requests: `fetchQuotes` makes one per
+   * symbol and `fetchEarnings` two. What it throws (e.g. QuotaExceededError) fails the call unsent.
+   */
+  beforeRequest?: () => Promise<void>;
 }
 
 const daysFrom = (at: Date, days: number) => isoDate(new Date(at.getTime() + days * DAY_MS));
@@ -46,6 +51,7 @@ export class FinnhubMarketDataProvider implements MarketDataProvider {
       baseUrl: options.baseUrl ?? FINNHUB_ORIGIN,
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: options.timeoutMs ?? 10_000,
+      beforeRequest: options.beforeRequest,
     });
   }
 
@@ -87,8 +93,8 @@ export class FinnhubMarketDataProvider implements MarketDataProvider {
   }
 
   /**
-   * The releases of `[from, to]` via `/calendar/economic`, of `countries` only when any are given. A
-   * premium endpoint: a free key gets DatasetUnsupportedError.
+   * The releases of `[from, to]` via `/calendar/economic`, of `countries` only when any are given.
+   * Finnhub's docs mark the endpoint Premium: a key whose plan lacks it gets DatasetUnsupportedError.
    */
   async fetchEconomicEvents(request: EconomicEventsRequest): Promise<EconomicEvent[]> {
     const answer = await this.http.get('/calendar/economic', { from: isoDate(request.from), to: isoDate(request.to) });
