@@ -24,6 +24,7 @@ export class AppModule {
           reconcileIntervalMs: config.reconcileIntervalMs,
           auditRetentionDays: config.auditRetentionDays,
           yahoo: { baseUrl: config.yahooBaseUrl, maxRps: config.yahooMaxRps },
+          providers: config.providers,
         }),
         MarketDataModule,
         HealthModule,

@@ -1,6 +1,8 @@
 /** Public API of the embeddable module. */
 export { SchedulerModule } from './scheduler/scheduler.module.js';
 export type { SchedulerModuleOptions } from './scheduler/scheduler-options.js';
+export type { ProvidersOptions, VendorOptions } from './market-data/chain/providers-options.js';
+export { ProviderHealth, type ProviderReport } from './market-data/chain/provider-health.js';
 export { MarketDataModule } from './market-data/market-data.module.js';
 export { HealthModule } from './health/health.module.js';
 export { MetricsModule } from './metrics/metrics.module.js';

@@ -19,8 +19,8 @@ describe('metrics and health (redis store)', () => {
     expect(sample(page, 'scheduler_symbols_total{outcome="fetched"}')).toBe(1);
     expect(sample(page, 'scheduler_symbols_total{outcome="failed"}')).toBe(1);
     expect(sample(page, 'scheduler_points_written_total')).toBe(49);
-    expect(sample(page, 'scheduler_provider_requests_total{outcome="ok"}')).toBe(1);
-    expect(sample(page, 'scheduler_provider_requests_total{outcome="SymbolNotFoundError"}')).toBe(1);
+    expect(sample(page, 'scheduler_provider_requests_total{provider="yahoo",outcome="ok"}')).toBe(1);
+    expect(sample(page, 'scheduler_provider_requests_total{provider="yahoo",outcome="SymbolNotFoundError"}')).toBe(1);
     expect(sample(page, 'scheduler_active_jobs')).toBe(1);
     expect(sample(page, 'scheduler_run_duration_seconds_count')).toBe(1);
     expect(page).toContain('scheduler_process_cpu_user_seconds_total');

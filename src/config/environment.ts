@@ -1,7 +1,10 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import { resolveProviders, vendorEnv, type ProvidersOptions, type VendorOptions } from '../market-data/chain/providers-options.js';
+import type { VendorName } from '../market-data/chain/provider-names.js';
 import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
+const URL_RULE = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** The environment variables of the standalone service, as documented in the README. */
@@ -19,8 +22,20 @@ class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(3_600_000) SCHEDULER_LEASE_TTL_MS = 30_000;
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) SCHEDULER_RECONCILE_MS = 15_000;
   @IsOptional() @Type(() => Number) @Min(0.001) @Max(36_500) AUDIT_RETENTION_DAYS = 90;
-  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  YAHOO_BASE_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(URL_RULE) YAHOO_BASE_URL?: string;
+  @IsOptional() @IsString() MARKET_DATA_PROVIDERS = 'yahoo';
+  @IsOptional() @Transform(emptyToUndefined) @IsString() ALPHA_VANTAGE_API_KEY?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() FINNHUB_API_KEY?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() POLYGON_API_KEY?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(URL_RULE) ALPHA_VANTAGE_BASE_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(URL_RULE) FINNHUB_BASE_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(URL_RULE) POLYGON_BASE_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) ALPHA_VANTAGE_MAX_RPM?: number;
+  @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) FINNHUB_MAX_RPM?: number;
+  @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) POLYGON_MAX_RPM?: number;
+  @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) ALPHA_VANTAGE_MAX_PER_DAY?: number;
+  @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) FINNHUB_MAX_PER_DAY?: number;
+  @IsOptional() @Transform(emptyToUndefined) @Type(() => Number) @IsInt() @Min(1) POLYGON_MAX_PER_DAY?: number;
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
   @IsOptional() @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }) TRUST_PROXY: 'true' | 'false' = 'false';
   @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
@@ -42,6 +57,7 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   auditRetentionDays: number;
   yahooBaseUrl: string | null;
+  providers: ProvidersOptions;
   corsOrigins: string[];
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. */
   trustProxy: boolean;
@@ -61,6 +77,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
     throw new ConfigError(`Invalid environment: ${lines.join('; ')}`);
   }
+  const providers = providersFrom(parsed);
   return {
     port: parsed.PORT,
     redisUrl: parsed.REDIS_URL ?? null,
@@ -74,6 +91,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     reconcileIntervalMs: parsed.SCHEDULER_RECONCILE_MS,
     auditRetentionDays: parsed.AUDIT_RETENTION_DAYS,
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
+    providers,
     apiKey: parsed.API_KEY ?? null,
     rateLimitPerMinute: parsed.API_RATE_LIMIT,
     trustProxy: parsed.TRUST_PROXY === 'true',
@@ -81,4 +99,30 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.LOG_FORMAT,
   };
+}
+
+/** MARKET_DATA_PROVIDERS and each vendor's variables as module options, checked as the module will check them. */
+function providersFrom(parsed: Environment): ProvidersOptions {
+  const vendor = (name: VendorName): VendorOptions => {
+    const env = parsed as unknown as Record<string, string | number | undefined>;
+    const prefix = vendorEnv(name);
+    return {
+      apiKey: (env[`${prefix}_API_KEY`] as string | undefined) ?? null,
+      baseUrl: (env[`${prefix}_BASE_URL`] as string | undefined) ?? null,
+      ...(env[`${prefix}_MAX_RPM`] !== undefined && { maxPerMinute: env[`${prefix}_MAX_RPM`] as number }),
+      ...(env[`${prefix}_MAX_PER_DAY`] !== undefined && { maxPerDay: env[`${prefix}_MAX_PER_DAY`] as number }),
+    };
+  };
+  const options: ProvidersOptions = {
+    chain: parsed.MARKET_DATA_PROVIDERS.split(','),
+    alphaVantage: vendor('alpha_vantage'),
+    finnhub: vendor('finnhub'),
+    polygon: vendor('polygon'),
+  };
+  try {
+    resolveProviders(options);
+  } catch (error) {
+    throw new ConfigError(`Invalid environment: ${(error as Error).message}`);
+  }
+  return options;
 }

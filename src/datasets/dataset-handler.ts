@@ -2,7 +2,7 @@ import type { ScheduledJob, SymbolError } from '../scheduler/job.js';
 import type { Dataset, LogContext } from './dataset.js';
 
 /** `rejected` counts the items validation dropped, also when it dropped them all and the symbol failed for it. */
-export type SymbolOutcome = { symbol: string; rejected: number } & ({ written: number } | { error: SymbolError });
+export type SymbolOutcome = { symbol: string; rejected: number } & ({ written: number; source?: string } | { error: SymbolError });
 
 /** What a handler knows of the run it works for. */
 export interface DatasetRun {

@@ -3,6 +3,7 @@ import type { SymbolRequest } from './company-info/company-profile.js';
 import type { Dataset, SymbolKeyId } from './dataset.js';
 import type { DatasetRun, SymbolOutcome } from './dataset-handler.js';
 import type { SharedRequests } from './single-flight.js';
+import { sourceOf } from '../market-data/chain/served-by.js';
 import { outcomeOf } from './symbol-outcome.js';
 
 /** A dataset fetched with one provider request per symbol. */
@@ -32,7 +33,7 @@ export function fetchPerSymbol<A>(shared: SharedRequests, run: DatasetRun, symbo
           const request = { symbol, logContext: run.logContext(symbol) };
           const key = [fetch.dataset, run.asOf, symbol, ...(fetch.variant === undefined ? [] : [fetch.variant])].join('|');
           const answer = await shared.run(key, () => fetch.request(request));
-          return fetch.store({ prefix: run.job.prefix, symbol }, answer);
+          return { ...(await fetch.store({ prefix: run.job.prefix, symbol }, answer)), source: sourceOf(answer) };
         },
         fetch.what,
       ),

@@ -1,20 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import { ProviderHealth } from '../market-data/chain/provider-health.js';
 import { JobScheduler } from '../scheduler/job-scheduler.js';
 import { JOB_STORE, type JobStore } from '../storage/job-store.js';
 
-/** How long Yahoo may keep failing, after a success, before health says degraded. */
-const FETCH_FAILURE_TOLERANCE_MS = 3_600_000;
-
-/** Terminus indicators behind GET /health: the store, the scheduler, and Yahoo. */
+/** Terminus indicators behind GET /health: the store, the scheduler, and the market-data providers. */
 @Injectable()
 export class SchedulerHealthIndicators {
   constructor(
     private readonly health: HealthIndicatorService,
     @Inject(JOB_STORE) private readonly store: JobStore,
     private readonly scheduler: JobScheduler,
-    private readonly metrics: SchedulerMetrics,
+    private readonly providers: ProviderHealth,
   ) {}
 
   async storeReachable() {
@@ -37,15 +34,28 @@ export class SchedulerHealthIndicators {
       : check.degraded({ message: 'scheduler is paused (POST /scheduler/start resumes it)' });
   }
 
-  yahooFetching() {
-    const check = this.health.check('yahoo');
-    const { lastSuccess, lastFailure } = this.metrics.fetchHistory;
-    const age = lastSuccess === null ? null : Math.round((Date.now() - lastSuccess) / 1000);
-    const failing = lastFailure !== null && (lastSuccess ?? 0) < lastFailure;
-    if (failing && Date.now() - (lastSuccess ?? 0) > FETCH_FAILURE_TOLERANCE_MS) {
-      const message = lastSuccess ? `Yahoo requests have failed since ${new Date(lastSuccess).toISOString()}` : 'no Yahoo request has succeeded yet; the latest failed';
-      return check.degraded({ message, last_successful_fetch_age_seconds: age });
+  /**
+   * One provider (Yahoo, or a host's own): degraded when its requests have failed for an hour. Several:
+   * degraded when the first is not ok (another serves) or one refuses its key, down only when none
+   * can serve (each open or refusing its key).
+   */
+  async providersServing() {
+    const reports = await this.providers.report();
+    const [first] = reports;
+    const age = { last_successful_fetch_age_seconds: first.last_successful_fetch_age_seconds };
+    if (reports.length === 1) {
+      const check = this.health.check(first.provider);
+      return first.status === 'ok' ? check.up(age) : check.degraded({ message: first.message, ...age });
     }
-    return check.up({ last_successful_fetch_age_seconds: age });
+    const check = this.health.check('providers');
+    const details = { ...age, providers: reports };
+    const serving = reports.filter((report) => report.status === 'ok' || report.status === 'degraded');
+    if (serving.length === 0) return check.down({ message: `no provider can serve: ${reports.map((r) => r.message).join('; ')}`, ...details });
+    const troubled = reports.filter((report) => report.status !== 'ok');
+    // A refused key needs a person whichever provider it is; anything else matters when it is the first.
+    if (first.status !== 'ok' || troubled.some((report) => report.status === 'misconfigured')) {
+      return check.degraded({ message: `${troubled.map((r) => r.message).join('; ')}; ${serving[0].provider} serves`, ...details });
+    }
+    return check.up(details);
   }
 }

@@ -66,3 +66,8 @@ export class ProviderAuthError extends ProviderError {
 export class QuotaExceededError extends ProviderError {
   readonly retryable = false;
 }
+
+/** The provider's circuit breaker is open after repeated faults: it is skipped until a probe succeeds. */
+export class CircuitOpenError extends ProviderError {
+  readonly retryable = false;
+}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RunRecord, RunTrigger } from '../scheduler/job.js';
 
+const ANSWERS = new Set(['SymbolNotFoundError', 'NoDataError']);
+
 /**
  * The scheduler's Prometheus metrics (seed 004: jobs executed, data points, errors, durations), in
  * a registry of their own so a host app's default registry and several app instances never clash.
@@ -37,11 +39,21 @@ export class SchedulerMetrics {
     registers: [this.registry],
   });
   private readonly retries = new Counter({ name: 'scheduler_fetch_retries_total', help: 'Retried provider requests', labelNames: ['kind'], registers: [this.registry] });
-  private readonly requests = new Counter({ name: 'scheduler_provider_requests_total', help: 'Provider requests by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly requests = new Counter({ name: 'scheduler_provider_requests_total', help: 'Provider requests by provider and outcome', labelNames: ['provider', 'outcome'], registers: [this.registry] });
+  private readonly breakers = new Gauge({ name: 'scheduler_provider_circuit_open', help: "1 while the provider's circuit breaker is open or half-open", labelNames: ['provider'], registers: [this.registry] });
+  private readonly quotas = new Map<string, () => Promise<number>>();
+  private readonly quotaUsed = new Gauge({
+    name: 'scheduler_provider_quota_used',
+    help: "Requests counted against the provider's daily quota (all replicas)",
+    labelNames: ['provider'],
+    registers: [this.registry],
+    collect: async () => {
+      for (const [provider, used] of this.quotas) this.quotaUsed.set({ provider }, await used().catch(() => NaN));
+    },
+  });
   /** Set by the scheduler, read at scrape time. */
   readonly activeJobs = new Gauge({ name: 'scheduler_active_jobs', help: 'CronJobs registered in this replica', registers: [this.registry] });
-  private lastSuccessfulFetch: number | null = null;
-  private lastFailedFetch: number | null = null;
+  private readonly fetchHistories = new Map<string, { lastSuccess: number | null; lastFailure: number | null }>();
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'scheduler_' });
@@ -72,15 +84,26 @@ export class SchedulerMetrics {
     this.retries.inc({ kind });
   }
 
-  /** `outcome` is "ok" or the typed error's name. */
-  recordRequest(outcome: string): void {
-    this.requests.inc({ outcome });
-    if (outcome === 'ok') this.lastSuccessfulFetch = Date.now();
-    else this.lastFailedFetch = Date.now();
+  /** `outcome` is "ok" or the typed error's name; the fetch history counts an answer about the symbol as a success. */
+  recordRequest(outcome: string, provider = 'yahoo'): void {
+    this.requests.inc({ provider, outcome });
+    const history = this.fetchHistoryOf(provider);
+    // An unknown symbol or an empty answer is still an answer: the provider works.
+    const answered = outcome === 'ok' || ANSWERS.has(outcome);
+    this.fetchHistories.set(provider, answered ? { ...history, lastSuccess: Date.now() } : { ...history, lastFailure: Date.now() });
   }
 
-  /** When this replica's provider requests last succeeded and last failed (epoch ms, null if never). */
-  get fetchHistory(): { lastSuccess: number | null; lastFailure: number | null } {
-    return { lastSuccess: this.lastSuccessfulFetch, lastFailure: this.lastFailedFetch };
+  recordBreaker(provider: string, open: boolean): void {
+    this.breakers.set({ provider }, open ? 1 : 0);
+  }
+
+  /** Reads `used` at every scrape for the provider's quota gauge. */
+  watchQuota(provider: string, used: () => Promise<number>): void {
+    this.quotas.set(provider, used);
+  }
+
+  /** When this replica's requests to `provider` last succeeded and last failed (epoch ms, null if never). */
+  fetchHistoryOf(provider: string): { lastSuccess: number | null; lastFailure: number | null } {
+    return this.fetchHistories.get(provider) ?? { lastSuccess: null, lastFailure: null };
   }
 }

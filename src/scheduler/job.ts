@@ -73,6 +73,9 @@ export interface SymbolError {
   /** The typed error's name, e.g. SymbolNotFoundError: tells a user whether retrying can help. */
   kind: string;
   attempts: number;
+  /** With several providers: the one whose error this is, and every provider asked, in order. */
+  provider?: string;
+  tried?: string[];
 }
 
 /** Symbols of a run done (fetched or failed) out of its total. */
@@ -94,6 +97,8 @@ export interface RunRecord {
   fetched_stocks: string[];
   failed_stocks: string[];
   errors: SymbolError[];
+  /** With several providers: which one served each fetched symbol. */
+  sources?: Record<string, string>;
   /** Items written: bars, quotes, contracts, articles, quarters, profiles changed. */
   points_written: number;
   /** Items validation dropped. */

@@ -38,6 +38,7 @@ export function withOutcomes(record: RunRecord, outcomes: readonly SymbolOutcome
     } else {
       record.fetched_stocks.push(outcome.symbol);
       record.points_written += outcome.written;
+      if (outcome.source) (record.sources ??= {})[outcome.symbol] = outcome.source;
     }
   }
   record.progress = { done: outcomes.length, total: record.progress.total };

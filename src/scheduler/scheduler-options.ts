@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { MarketDataProvider } from '../market-data/market-data-provider.js';
+import { resolveProviders, type ProvidersOptions, type ResolvedProviders } from '../market-data/chain/providers-options.js';
 
 /** Options of {@link SchedulerModule}; every field is optional and defaults as documented. */
 export interface SchedulerModuleOptions {
@@ -43,8 +44,10 @@ export interface SchedulerModuleOptions {
     /** Custom fetch for the yahoo-finance2 client. */
     fetch?: typeof fetch;
   };
-  /** Replaces the built-in Yahoo provider. */
+  /** Replaces the built-in Yahoo provider (the chain's `yahoo`). */
   provider?: MarketDataProvider;
+  /** More providers after Yahoo: a symbol one of them cannot serve is asked of the next. */
+  providers?: ProvidersOptions;
 }
 
 export interface ResolvedSchedulerOptions {
@@ -70,6 +73,7 @@ export interface ResolvedSchedulerOptions {
     fetch: typeof fetch | null;
   };
   provider: MarketDataProvider | null;
+  providers: ResolvedProviders;
 }
 
 export const RESOLVED_OPTIONS = Symbol('RESOLVED_SCHEDULER_OPTIONS');
@@ -99,5 +103,6 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
       fetch: options.yahoo?.fetch ?? null,
     },
     provider: options.provider ?? null,
+    providers: resolveProviders(options.providers),
   };
 }

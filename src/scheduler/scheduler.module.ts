@@ -6,6 +6,7 @@ import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import { DATASET_HANDLERS } from '../datasets/dataset-handler.js';
 import { MARKET_DATA_PROVIDER } from '../market-data/market-data-provider.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
+import { ProviderHealth } from '../market-data/chain/provider-health.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { AUDIT_LOG } from '../storage/audit-log.js';
 import { BAR_STORE } from '../storage/bar-store.js';
@@ -28,6 +29,7 @@ import { RESOLVED_OPTIONS, resolveOptions } from './scheduler-options.js';
 const providers: Provider[] = [
   { provide: RESOLVED_OPTIONS, inject: [SCHEDULER_MODULE_OPTIONS], useFactory: resolveOptions },
   SchedulerMetrics,
+  ProviderHealth,
   marketDataProvider,
   ...storeProviders,
   ...datasetProviders,
@@ -51,6 +53,6 @@ const providers: Provider[] = [
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, SchedulerController],
   providers,
-  exports: [RESOLVED_OPTIONS, MARKET_DATA_PROVIDER, SharedRequests, DATASET_HANDLERS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager, ...datasetExports],
+  exports: [RESOLVED_OPTIONS, MARKET_DATA_PROVIDER, SharedRequests, DATASET_HANDLERS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, ProviderHealth, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager, ...datasetExports],
 })
 export class SchedulerModule extends SchedulerConfigurableModule {}

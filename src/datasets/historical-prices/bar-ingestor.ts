@@ -4,6 +4,7 @@ import type { Bar, CorporateAction } from '../../market-data/bar.js';
 import { validateBars } from './bar-validator.js';
 import { planFetch } from './fetch-plan.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
+import { sourceOf } from '../../market-data/chain/served-by.js';
 import { SharedRequests } from '../single-flight.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
 
@@ -23,6 +24,8 @@ export interface IngestResult {
   rejected: number;
   /** True when only the part of the window the series lacked was requested. */
   incremental: boolean;
+  /** With several providers: the one that gave the bars (of the last request, when there were two). */
+  source?: string;
 }
 
 /**
@@ -45,11 +48,13 @@ export class BarIngestor {
     const plan = planFetch({ from: request.from.getTime(), to: to.getTime() }, await this.bars.coverage(series));
     const fetched: Bar[] = [];
     const actions: CorporateAction[] = [];
+    let source: string | undefined;
     for (const { from, to: until } of plan.requests) {
       // Jobs of other prefixes asking for the same window at once share the request (not the answer
       // after it: a long backfill is too big to hold on to).
       const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
       const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}`, fetchChart, { keep: false });
+      source = sourceOf(chart) ?? source;
       fetched.push(...chart.bars);
       actions.push(...chart.actions);
     }
@@ -67,7 +72,7 @@ export class BarIngestor {
       const id = { prefix, symbol, start_date: snapshot.start_date, end_date: snapshot.end_date };
       await this.bars.writeSnapshot(id, window.map((bar) => toSnapshotRecord(bar, interval)), snapshot.ttlSeconds);
     }
-    return { written, rejected, incremental: !plan.whole };
+    return { written, rejected, incremental: !plan.whole, source };
   }
 }
 

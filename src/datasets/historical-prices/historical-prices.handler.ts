@@ -45,7 +45,7 @@ export class HistoricalPricesHandler implements DatasetHandler {
             const result = await this.shared.run(key, () => this.ingestor.ingest(request));
             const context = `job ${run.job.job_id} run ${run.runId} symbol ${symbol}`;
             this.logger.debug(`${context}: ${result.written} bars written${result.incremental ? ' (incremental)' : ''}`, run.logContext(symbol));
-            return { written: result.written, rejected: result.rejected };
+            return { written: result.written, rejected: result.rejected, source: result.source };
           },
           'bars',
         ),

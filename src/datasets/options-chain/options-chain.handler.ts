@@ -3,6 +3,7 @@ import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '.
 import { NoDataError } from '../../market-data/provider-errors.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
 import { DATASET_RULES } from '../dataset-rules.js';
+import { sourceOf } from '../../market-data/chain/served-by.js';
 import { retentionStart } from '../retention.js';
 import { SharedRequests } from '../single-flight.js';
 import { outcomeOf } from '../symbol-outcome.js';
@@ -48,7 +49,7 @@ export class OptionsChainHandler implements DatasetHandler {
             const keepFrom = retentionStart(run, 'options_chain');
             let written = 0;
             for (const { valid } of kept) written += await this.options.write({ prefix: run.job.prefix, symbol }, { ...valid, fetched_at: run.startedAt }, keepFrom);
-            return { written, rejected };
+            return { written, rejected, source: sourceOf(nearest) };
           },
           'options',
         ),

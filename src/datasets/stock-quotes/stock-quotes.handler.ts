@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { NoDataError, SymbolNotFoundError } from '../../market-data/provider-errors.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
+import { sourceOf } from '../../market-data/chain/served-by.js';
 import { retentionStart } from '../retention.js';
 import { SharedRequests } from '../single-flight.js';
 import { failedOutcome, outcomeOf } from '../symbol-outcome.js';
@@ -42,7 +43,7 @@ export class StockQuotesHandler implements DatasetHandler {
             if (!quote) throw new SymbolNotFoundError(`${symbol} is not in the provider's quote answer`);
             const { valid, rejected } = validateQuotes([quote]);
             if (valid.length === 0) throw new NoDataError(`the quote of ${symbol} has no finite price or time`, rejected);
-            return { written: await this.quotes.append({ prefix: run.job.prefix, symbol }, valid, keepFrom), rejected };
+            return { written: await this.quotes.append({ prefix: run.job.prefix, symbol }, valid, keepFrom), rejected, source: sourceOf(quote) };
           },
           'quotes',
         ),

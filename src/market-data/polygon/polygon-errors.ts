@@ -49,6 +49,8 @@ function vendorText(body: unknown, apiKey: string): string {
 export function mapPolygonError(error: unknown, apiKey: string): ProviderError {
   if (error instanceof ProviderError) return error;
   const failure = fieldsOf(error) as ClientError;
+  // Thrown by our own fetch (a used-up quota): the client wraps it.
+  if (failure.cause instanceof ProviderError) return failure.cause;
   const what = requestName(failure);
   const response = failure.response;
   if (!response) {

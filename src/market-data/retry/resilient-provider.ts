@@ -1,9 +1,10 @@
+import { BrokenCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LogContext } from '../../datasets/dataset.js';
 import type { MarketDataProvider, ProviderMethod } from '../market-data-provider.js';
-import { ProviderError, RateLimitedError } from '../provider-errors.js';
+import { CircuitOpenError, ProviderError, RateLimitedError } from '../provider-errors.js';
 
 export interface ResilienceOptions {
   /** Requests started per second at most, across every caller of this instance. */
@@ -16,6 +17,11 @@ export interface ResilienceOptions {
   onRetry?: (info: { request: ProviderRequest; attempt: number; error: Error; delayMs: number }) => void;
   /** After every attempt: "ok" or the error's name. */
   onAttempt?: (outcome: string) => void;
+  /**
+   * Counts the faults of every attempt (cockatiel); while it is open, attempts fail at once with
+   * CircuitOpenError, which is not retried, so a dead provider costs a handful of requests.
+   */
+  breaker?: { policy: CircuitBreakerPolicy; provider: string };
 }
 
 /** What every provider request names: one symbol, or the batch of a quotes request. */
@@ -52,13 +58,9 @@ function throttleWindow(maxRps: number): { limit: number; interval: number } {
  * exponential backoff and jitter (p-retry), honouring a 429's Retry-After. Permanent failures
  * (unknown symbol, invalid answer) fail at once. Methods the inner provider lacks stay absent.
  */
+// Merged with the class: the port's optional methods, assigned in the constructor for those served.
+export interface ResilientProvider extends MarketDataProvider {}
 export class ResilientProvider implements MarketDataProvider {
-  fetchChart?: MarketDataProvider['fetchChart'];
-  fetchQuotes?: MarketDataProvider['fetchQuotes'];
-  fetchOptions?: MarketDataProvider['fetchOptions'];
-  fetchProfile?: MarketDataProvider['fetchProfile'];
-  fetchEarnings?: MarketDataProvider['fetchEarnings'];
-  fetchNews?: MarketDataProvider['fetchNews'];
   private readonly throttled: <T>(attempt: () => Promise<T>) => Promise<T>;
 
   constructor(
@@ -83,13 +85,24 @@ export class ResilientProvider implements MarketDataProvider {
     }
   }
 
+  private async guarded<T>(attempt: () => Promise<T>): Promise<T> {
+    const { breaker } = this.options;
+    if (!breaker) return this.throttled(attempt);
+    try {
+      return await breaker.policy.execute(() => this.throttled(attempt));
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) throw new CircuitOpenError(`${breaker.provider} is skipped for a while after repeated faults (circuit open)`, { cause: error });
+      throw error;
+    }
+  }
+
   private async withRetries<T>(request: ProviderRequest, attempt: () => Promise<T>): Promise<T> {
     let attempts = 0;
     try {
       return await pRetry(
         () => {
           attempts++;
-          return this.throttled(attempt);
+          return this.guarded(attempt);
         },
         {
           retries: this.options.retries,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger, SymbolError } from '../job.js';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
@@ -9,6 +9,8 @@ export class SymbolErrorDto implements SymbolError {
   @ApiProperty({ example: 'No data found, symbol may be delisted' }) error: string;
   @ApiProperty({ description: 'Typed error name; tells whether a retry can help.', example: 'SymbolNotFoundError' }) kind: string;
   @ApiProperty({ example: 1 }) attempts: number;
+  @ApiPropertyOptional({ description: 'With several providers (MARKET_DATA_PROVIDERS): the provider whose error this is.', example: 'finnhub' }) provider?: string;
+  @ApiPropertyOptional({ type: [String], description: 'With several providers: every provider asked for the symbol, in order.', example: ['yahoo', 'finnhub'] }) tried?: string[];
 }
 
 export class RunProgressDto implements RunProgress {
@@ -30,6 +32,13 @@ export class RunRecordDto implements RunRecord {
   @ApiProperty({ type: [String], example: ['AAPL', 'MSFT'] }) fetched_stocks: string[];
   @ApiProperty({ type: [String], example: ['INVALIDSYMBOLXYZ'] }) failed_stocks: string[];
   @ApiProperty({ type: [SymbolErrorDto] }) errors: SymbolErrorDto[];
+  @ApiPropertyOptional({
+    description: 'With several providers (MARKET_DATA_PROVIDERS): which one served each fetched symbol.',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { AAPL: 'yahoo', MSFT: 'alpha_vantage' },
+  })
+  sources?: Record<string, string>;
   @ApiProperty({ description: 'Items written: bars (inserted or replaced), quotes, option contracts, articles, earnings quarters, or profiles changed.', example: 301 })
   points_written: number;
   @ApiProperty({ description: 'Items dropped by validation (bars with null, negative or inconsistent prices; quotes without a price or time; contracts without a strike; articles without an id or title).', example: 0 })
