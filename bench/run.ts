@@ -11,6 +11,7 @@ const SCENARIOS: Record<string, string> = {
   schedules: './schedule-safety.bench.js',
   shared: './shared-requests.bench.js',
   quotes: './stock-quotes.bench.js',
+  providers: './provider-fallback.bench.js',
   news: './news-storage.bench.js',
 };
 

@@ -16,7 +16,8 @@ export type BodyFunction = (request: RecordedRequest, recorded: () => unknown) =
  * otherwise the recording (or `fixture`) is served, with `headers` added and `delayMs` waited first.
  */
 export interface FakeResponse {
-  status?: number;
+  /** A function is asked at each request (a benchmark failing some of them). */
+  status?: number | ((request: RecordedRequest) => number);
   headers?: Record<string, string>;
   /**
    * A string is sent as-is (use it for garbage), anything else as JSON. A function is called with
@@ -65,7 +66,7 @@ export interface FakeYahooOptions {
 }
 
 function customAnswer(override: FakeResponse, request: RecordedRequest, recorded: () => unknown): Answer {
-  const status = override.status ?? 200;
+  const status = typeof override.status === 'function' ? override.status(request) : (override.status ?? 200);
   const body: unknown = typeof override.body === 'function' ? (override.body as BodyFunction)(request, recorded) : override.body;
   const text = body === undefined ? (STATUS_CODES[status] ?? '') : typeof body === 'string' ? body : JSON.stringify(body);
   const contentType = typeof body === 'object' ? 'application/json;charset=utf-8' : 'text/plain';
