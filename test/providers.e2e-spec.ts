@@ -53,6 +53,32 @@ describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', 
   });
 });
 
+describe('a job with its own providers', () => {
+  const vendor = useFinnhub();
+  const ctx = useE2eApp('redis', { env: vendor.env });
+
+  it('asks only its providers, in its order, and goes back to the configured chain when they are cleared', async () => {
+    const sent = { name: 'q', dataset: 'stock_quotes', stock_ids: ['AAPL'], market_hours_only: false, retention_days: 3650, providers: ['finnhub', 'yahoo'] };
+    const created = (await ctx.http().post('/scheduler/jobs').send(sent).expect(201)).body;
+    expect((await ctx.http().get(`/scheduler/jobs/${created.job_id}`).expect(200)).body.providers).toEqual(['finnhub', 'yahoo']);
+    expect(await ctx.runAndWait(created.job_id, 1)).toMatchObject({ status: 'success', sources: { AAPL: 'finnhub' } });
+    expect(ctx.yahoo.requests.filter((r) => r.kind === 'quote')).toHaveLength(0);
+    await ctx.http().put(`/scheduler/jobs/${created.job_id}`).send({ providers: null }).expect(200);
+    expect(await ctx.runAndWait(created.job_id, 2)).toMatchObject({ status: 'success', sources: { AAPL: 'yahoo' } });
+  });
+
+  it('refuses providers that do not serve the dataset, naming each, and writes nothing', async () => {
+    const before = (await ctx.http().get('/scheduler/jobs').expect(200)).body.length;
+    const refused = await ctx.http().post('/scheduler/jobs').send({ name: 'o', dataset: 'options_chain', stock_ids: ['AAPL'], providers: ['finnhub', 'polygon'] }).expect(400);
+    expect(refused.body.message).toEqual(['provider finnhub serves no options_chain (it has no fetchOptions())', 'provider polygon is not configured (MARKET_DATA_PROVIDERS is yahoo,finnhub)']);
+    expect((await ctx.http().get('/scheduler/jobs').expect(200)).body).toHaveLength(before);
+    const { job_id: id } = (await ctx.http().post('/scheduler/jobs').send({ name: 'o', dataset: 'options_chain', stock_ids: ['AAPL'] }).expect(201)).body;
+    const update = await ctx.http().put(`/scheduler/jobs/${id}`).send({ providers: ['finnhub'] }).expect(400);
+    expect(update.body.message).toEqual(['provider finnhub serves no options_chain (it has no fetchOptions())']);
+    expect((await ctx.http().get(`/scheduler/jobs/${id}`).expect(200)).body.providers).toBeUndefined();
+  });
+});
+
 describe('a provider whose key is refused', () => {
   const vendor = useFinnhub('not-the-key');
   const ctx = useE2eApp('memory', { env: vendor.env });

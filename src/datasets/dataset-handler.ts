@@ -1,5 +1,5 @@
 import type { ScheduledJob, SymbolError } from '../scheduler/job.js';
-import type { Dataset, LogContext } from './dataset.js';
+import type { Dataset, LogContext, RequestContext } from './dataset.js';
 
 /** `rejected` counts the items validation dropped, also when it dropped them all and the symbol failed for it. */
 export type SymbolOutcome = { symbol: string; rejected: number } & ({ written: number; source?: string } | { error: SymbolError });
@@ -28,6 +28,20 @@ export interface DatasetHandler {
   readonly dataset: Exclude<Dataset, 'economic_events'>;
   readonly batchSize: number;
   fetch(run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]>;
+}
+
+/**
+ * What the requests of a run are shared by: the instant it is for and, when the job names its own
+ * providers, that chain (another chain may answer otherwise).
+ */
+export function shareScope(run: DatasetRun): string {
+  return run.job.providers ? `${run.asOf}@${run.job.providers.join(',')}` : String(run.asOf);
+}
+
+/** The context of a provider request of the run about `symbol`. */
+export function requestContext(run: DatasetRun, symbol: string): RequestContext {
+  const { providers } = run.job;
+  return { logContext: run.logContext(symbol), ...(providers && { providers }) };
 }
 
 /** Nest token of the list of every {@link DatasetHandler}. */

@@ -1,6 +1,8 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider } from '../market-data/market-data-provider.js';
+import { ProviderCatalog } from '../market-data/chain/provider-catalog.js';
+import type { ProviderName } from '../market-data/chain/provider-names.js';
 import { datasetRule } from '../scheduler/job-spec.js';
 import type { Dataset } from './dataset.js';
 import { DATASET_HANDLERS, type DatasetHandler, type DatasetRun, type SymbolOutcome } from './dataset-handler.js';
@@ -17,15 +19,28 @@ export class DatasetRegistry {
   constructor(
     @Inject(DATASET_HANDLERS) handlers: DatasetHandler[],
     @Inject(MARKET_DATA_PROVIDER) private readonly provider: MarketDataProvider,
+    private readonly catalog: ProviderCatalog,
   ) {
     this.handlers = new Map(handlers.map((handler) => [handler.dataset, handler]));
     const unhandled = Object.keys(DATASET_RULES).filter((dataset) => !this.handlers.has(dataset as Dataset));
     if (unhandled.length > 0) throw new Error(`no DatasetHandler registered for ${unhandled.join(', ')} (add the dataset's parts to DATASET_PARTS)`);
   }
 
-  /** 400 when the market-data provider cannot serve the dataset (a host's provider may serve a subset). */
-  assertServed(dataset: Dataset): void {
+  /**
+   * 400 when the market-data provider cannot serve the dataset (a host's provider may serve a
+   * subset), or when a job's own `providers` names one that is not configured or does not serve it.
+   */
+  assertServed(dataset: Dataset, providers?: readonly ProviderName[] | null): void {
     const { providerMethod } = datasetRule(dataset);
+    const configured = this.catalog.names;
+    const problems = (providers ?? []).map((name) =>
+      !configured.includes(name)
+        ? `provider ${name} is not configured (MARKET_DATA_PROVIDERS is ${configured.join(',')})`
+        : !this.catalog.serves(name, providerMethod)
+          ? `provider ${name} serves no ${dataset} (it has no ${providerMethod}())`
+          : null,
+    );
+    if (problems.some(Boolean)) throw new BadRequestException(problems.filter(Boolean));
     if (!this.provider[providerMethod]) {
       throw new BadRequestException([`dataset ${dataset} needs a market-data provider with ${providerMethod}(); the configured provider has none`]);
     }

@@ -1,3 +1,5 @@
+import type { ProviderName } from '../market-data/chain/provider-names.js';
+
 /** The kinds of market data a job can keep; `historical_prices` (OHLCV bars) is the default. */
 export const DATASETS = ['historical_prices', 'stock_quotes', 'options_chain', 'company_info', 'earnings_data', 'news_data', 'economic_events'] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -10,3 +12,10 @@ export interface SymbolKeyId {
 
 /** Who asks, as structured log fields (job_id, run_id, symbol). */
 export type LogContext = Record<string, string>;
+
+/** What every provider request carries besides what it asks for. */
+export interface RequestContext {
+  logContext?: LogContext;
+  /** The job's own provider chain, in order; absent: the configured one. */
+  providers?: readonly ProviderName[];
+}

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { SymbolRequest } from './company-info/company-profile.js';
 import type { Dataset, SymbolKeyId } from './dataset.js';
-import type { DatasetRun, SymbolOutcome } from './dataset-handler.js';
+import { requestContext, shareScope, type DatasetRun, type SymbolOutcome } from './dataset-handler.js';
 import type { SharedRequests } from './single-flight.js';
 import { sourceOf } from '../market-data/chain/served-by.js';
 import { outcomeOf } from './symbol-outcome.js';
@@ -30,8 +30,8 @@ export function fetchPerSymbol<A>(shared: SharedRequests, run: DatasetRun, symbo
         symbol,
         logger,
         async () => {
-          const request = { symbol, logContext: run.logContext(symbol) };
-          const key = [fetch.dataset, run.asOf, symbol, ...(fetch.variant === undefined ? [] : [fetch.variant])].join('|');
+          const request = { symbol, ...requestContext(run, symbol) };
+          const key = [fetch.dataset, shareScope(run), symbol, ...(fetch.variant === undefined ? [] : [fetch.variant])].join('|');
           const answer = await shared.run(key, () => fetch.request(request));
           return { ...(await fetch.store({ prefix: run.job.prefix, symbol }, answer)), source: sourceOf(answer) };
         },

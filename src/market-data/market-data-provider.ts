@@ -1,5 +1,5 @@
 import type { CompanyProfile, SymbolRequest } from '../datasets/company-info/company-profile.js';
-import type { LogContext } from '../datasets/dataset.js';
+import type { RequestContext } from '../datasets/dataset.js';
 import type { Earnings } from '../datasets/earnings-data/earnings.js';
 import type { NewsArticle, NewsRequest } from '../datasets/news-data/news-article.js';
 import type { OptionChain, OptionsRequest } from '../datasets/options-chain/option-chain.js';
@@ -7,15 +7,13 @@ import type { QuotesAnswer, QuotesRequest } from '../datasets/stock-quotes/quote
 import type { Chart } from './bar.js';
 import { DatasetUnsupportedError } from './provider-errors.js';
 
-export interface BarRequest {
+export interface BarRequest extends RequestContext {
   symbol: string;
   interval: string;
   /** Inclusive start of the window. */
   from: Date;
   /** Exclusive end of the window. */
   to: Date;
-  /** Who asks, as structured log fields (job_id, run_id, symbol). */
-  logContext?: LogContext;
 }
 
 /**

@@ -38,7 +38,7 @@ export class JobManager {
 
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
     const spec = specFromCreate(dto, this.options.timezone);
-    this.datasets.assertServed(spec.dataset);
+    this.datasets.assertServed(spec.dataset, spec.providers);
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
@@ -60,6 +60,7 @@ export class JobManager {
   async update(jobId: string, dto: UpdateJobDto, actor: string): Promise<ScheduledJob> {
     const current = await this.get(jobId);
     const changes = changesFromUpdate(current, dto);
+    if (changes.providers) this.datasets.assertServed(current.dataset, changes.providers);
     const activation = dto.is_active !== undefined && dto.is_active !== current.is_active && { is_active: dto.is_active, ...this.activation(current, dto.is_active) };
     return this.apply(current, { ...changes, ...activation }, 'update', actor);
   }

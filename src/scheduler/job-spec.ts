@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../datasets/dataset.js';
+import { parseProviderChain, type ProviderName } from '../market-data/chain/provider-names.js';
 import { DATASET_FIELDS, DATASET_RULES, datasetFieldsOf, datasetsTaking, ECONOMIC_EVENTS_REFUSAL, type DatasetField, type DatasetRule } from '../datasets/dataset-rules.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
@@ -9,7 +10,7 @@ import { noFireReason } from './fire-times.js';
 import type { DataInterval, JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
-const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date']);
+const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers']);
 /** Market-data keys under this prefix would share the scheduler's own key space. */
 const RESERVED_PREFIXES = new Set(['scheduler']);
 
@@ -51,6 +52,7 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
     stock_ids: dto.stock_ids,
     prefix: dto.prefix ?? 'scheduled_stock_data',
     ...datasetFieldsOf(rule, dto),
+    ...(dto.providers && { providers: jobProviders(dto.providers) }),
     misfire_grace_seconds: dto.misfire_grace_seconds ?? 86_400,
   } as JobSpec;
   assertValidSpec(spec);
@@ -80,8 +82,18 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
   for (const [field, value] of Object.entries(dto)) {
     if (value !== undefined && field !== 'is_active' && field !== 'dataset') changes[field] = value;
   }
+  if (dto.providers) changes.providers = jobProviders(dto.providers);
   assertValidSpec({ ...current, ...changes });
   return changes as Partial<JobSpec>;
+}
+
+/** A job's `providers`, aliases resolved; 400 naming a provider listed twice. */
+function jobProviders(names: string[]): ProviderName[] {
+  try {
+    return parseProviderChain(names.join(','));
+  } catch (error) {
+    throw new BadRequestException([`providers: ${(error as Error).message}`]);
+  }
 }
 
 /** 400 when the schedule will never run a fire: a job stored before this was checked cannot be started. */

@@ -6,6 +6,7 @@ import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import { DATASET_HANDLERS } from '../datasets/dataset-handler.js';
 import { MARKET_DATA_PROVIDER } from '../market-data/market-data-provider.js';
 import { marketDataProvider } from '../market-data/market-data-provider.factory.js';
+import { ProviderCatalog } from '../market-data/chain/provider-catalog.js';
 import { ProviderHealth } from '../market-data/chain/provider-health.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { AUDIT_LOG } from '../storage/audit-log.js';
@@ -30,6 +31,7 @@ const providers: Provider[] = [
   { provide: RESOLVED_OPTIONS, inject: [SCHEDULER_MODULE_OPTIONS], useFactory: resolveOptions },
   SchedulerMetrics,
   ProviderHealth,
+  ProviderCatalog,
   marketDataProvider,
   ...storeProviders,
   ...datasetProviders,

@@ -1,4 +1,4 @@
-import type { LogContext } from '../dataset.js';
+import type { RequestContext } from '../dataset.js';
 
 export interface CompanyOfficer {
   name: string;
@@ -34,7 +34,6 @@ export interface StoredProfile {
   changes: ProfileChange[];
 }
 
-export interface SymbolRequest {
+export interface SymbolRequest extends RequestContext {
   symbol: string;
-  logContext?: LogContext;
 }

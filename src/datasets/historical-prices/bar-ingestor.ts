@@ -5,16 +5,16 @@ import { validateBars } from './bar-validator.js';
 import { planFetch } from './fetch-plan.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { sourceOf } from '../../market-data/chain/served-by.js';
+import type { RequestContext } from '../dataset.js';
 import { SharedRequests } from '../single-flight.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
 
-export interface IngestRequest {
+export interface IngestRequest extends RequestContext {
   prefix: string;
   symbol: string;
   interval: string;
   from: Date;
   to: Date;
-  logContext?: Record<string, string>;
   /** When set, also writes the legacy window key with this TTL. */
   snapshot: { start_date: string; end_date: string; ttlSeconds: number } | null;
 }
@@ -52,8 +52,9 @@ export class BarIngestor {
     for (const { from, to: until } of plan.requests) {
       // Jobs of other prefixes asking for the same window at once share the request (not the answer
       // after it: a long backfill is too big to hold on to).
-      const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext: request.logContext });
-      const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}`, fetchChart, { keep: false });
+      const { logContext, providers } = request;
+      const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext, providers });
+      const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}|${providers ?? ''}`, fetchChart, { keep: false });
       source = sourceOf(chart) ?? source;
       fetched.push(...chart.bars);
       actions.push(...chart.actions);

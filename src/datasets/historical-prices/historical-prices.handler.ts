@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
-import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
+import { requestContext, shareScope, type DatasetHandler, type DatasetRun, type SymbolOutcome } from '../dataset-handler.js';
 import { SharedRequests } from '../single-flight.js';
 import { outcomeOf } from '../symbol-outcome.js';
 import { BarIngestor, type IngestRequest } from './bar-ingestor.js';
@@ -37,11 +37,11 @@ export class HistoricalPricesHandler implements DatasetHandler {
               interval: bars.data_interval,
               from: window.from,
               to: window.to,
-              logContext: run.logContext(symbol),
+              ...requestContext(run, symbol),
               snapshot: bars.write_snapshot ? { start_date: window.start_date, end_date: window.end_date, ttlSeconds: this.options.snapshotTtlSeconds } : null,
             };
             const snapshot = request.snapshot ? `${window.start_date}:${window.end_date}` : '';
-            const key = `historical_prices|${run.asOf}|${request.prefix}|${symbol}|${request.interval}|${+window.from}|${+window.to}|${snapshot}`;
+            const key = `historical_prices|${shareScope(run)}|${request.prefix}|${symbol}|${request.interval}|${+window.from}|${+window.to}|${snapshot}`;
             const result = await this.shared.run(key, () => this.ingestor.ingest(request));
             const context = `job ${run.job.job_id} run ${run.runId} symbol ${symbol}`;
             this.logger.debug(`${context}: ${result.written} bars written${result.incremental ? ' (incremental)' : ''}`, run.logContext(symbol));

@@ -1,4 +1,4 @@
-import type { LogContext } from '../dataset.js';
+import type { RequestContext } from '../dataset.js';
 
 /** One article; `id` is Yahoo's uuid. An id or title the provider lacks is '', so validation drops it. */
 export interface NewsArticle {
@@ -11,9 +11,8 @@ export interface NewsArticle {
   related_tickers: string[];
 }
 
-export interface NewsRequest {
+export interface NewsRequest extends RequestContext {
   symbol: string;
   /** Articles asked for (1–50). */
   count: number;
-  logContext?: LogContext;
 }

@@ -1,4 +1,4 @@
-import type { LogContext } from '../dataset.js';
+import type { RequestContext } from '../dataset.js';
 
 /** One contract; a strike the provider lacks is NaN, so that validation drops the contract. Times are epoch ms. */
 export interface OptionContract {
@@ -15,11 +15,10 @@ export interface OptionContract {
   last_trade_date: number | null;
 }
 
-export interface OptionsRequest {
+export interface OptionsRequest extends RequestContext {
   symbol: string;
   /** Expiration date to fetch (epoch ms, 00:00 UTC); unset: the nearest one. */
   expiration?: number;
-  logContext?: LogContext;
 }
 
 /** One expiration's chain as the provider answered it. Times are epoch ms. */

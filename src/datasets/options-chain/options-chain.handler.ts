@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
-import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
+import { requestContext, shareScope, type DatasetHandler, type DatasetRun, type SymbolOutcome } from '../dataset-handler.js';
 import { DATASET_RULES } from '../dataset-rules.js';
 import { sourceOf } from '../../market-data/chain/served-by.js';
 import { retentionStart } from '../retention.js';
@@ -58,7 +58,7 @@ export class OptionsChainHandler implements DatasetHandler {
   }
 
   private chain(run: DatasetRun, symbol: string, expiration?: number): Promise<OptionChain> {
-    const request = { symbol, expiration, logContext: run.logContext(symbol) };
-    return this.shared.run(`options_chain|${run.asOf}|${symbol}|${expiration ?? 'nearest'}`, () => providerMethod(this.provider, 'fetchOptions')(request));
+    const request = { symbol, expiration, ...requestContext(run, symbol) };
+    return this.shared.run(`options_chain|${shareScope(run)}|${symbol}|${expiration ?? 'nearest'}`, () => providerMethod(this.provider, 'fetchOptions')(request));
   }
 }

@@ -1,4 +1,4 @@
-import type { LogContext } from '../dataset.js';
+import type { RequestContext } from '../dataset.js';
 
 /**
  * One quote as stored and served. `time` is Yahoo's `regularMarketTime` (epoch ms): one entry per
@@ -21,10 +21,9 @@ export interface Quote {
   currency: string | null;
 }
 
-export interface QuotesRequest {
+export interface QuotesRequest extends RequestContext {
   /** Upper-case symbols, answered by one provider request. */
   symbols: string[];
-  logContext?: LogContext;
 }
 
 /** The quotes of the symbols the provider knows, keyed by upper-case symbol; unknown symbols are absent. */

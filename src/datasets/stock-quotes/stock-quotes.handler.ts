@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { NoDataError, SymbolNotFoundError } from '../../market-data/provider-errors.js';
-import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
+import { requestContext, shareScope, type DatasetHandler, type DatasetRun, type SymbolOutcome } from '../dataset-handler.js';
 import { sourceOf } from '../../market-data/chain/served-by.js';
 import { retentionStart } from '../retention.js';
 import { SharedRequests } from '../single-flight.js';
@@ -26,8 +26,8 @@ export class StockQuotesHandler implements DatasetHandler {
   async fetch(run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]> {
     let answer: QuotesAnswer;
     try {
-      const request = { symbols, logContext: run.logContext(symbols.join(',')) };
-      answer = await this.shared.run(`stock_quotes|${run.asOf}|${symbols.join(',')}`, () => providerMethod(this.provider, 'fetchQuotes')(request));
+      const request = { symbols, ...requestContext(run, symbols.join(',')) };
+      answer = await this.shared.run(`stock_quotes|${shareScope(run)}|${symbols.join(',')}`, () => providerMethod(this.provider, 'fetchQuotes')(request));
     } catch (error) {
       return symbols.map((symbol) => failedOutcome(run, symbol, error, this.logger, 'quotes'));
     }

@@ -7,6 +7,7 @@ import type { MarketDataProvider } from '../market-data-provider.js';
 import { ResilientProvider, type ResilienceOptions } from '../retry/resilient-provider.js';
 import { YahooMarketDataProvider } from '../yahoo/yahoo-market-data.provider.js';
 import { providerBreaker } from './provider-breaker.js';
+import type { ProviderCatalog } from './provider-catalog.js';
 import type { ProviderHealth } from './provider-health.js';
 import { ProviderChain, type ChainLink } from './provider-chain.js';
 import type { ProviderName } from './provider-names.js';
@@ -26,8 +27,14 @@ function retryLogger(provider: ProviderName): ResilienceOptions['onRetry'] {
   };
 }
 
+export interface ChainParts {
+  metrics: SchedulerMetrics;
+  health: ProviderHealth;
+  catalog: ProviderCatalog;
+}
+
 /** The provider every run uses: the chain's providers, each behind its rate limit, retries, quota and (in a chain of several) breaker. */
-export function buildProviderChain(options: ResolvedSchedulerOptions, { metrics, health }: { metrics: SchedulerMetrics; health: ProviderHealth }, client: Redis | null): MarketDataProvider {
+export function buildProviderChain(options: ResolvedSchedulerOptions, { metrics, health, catalog }: ChainParts, client: Redis | null): MarketDataProvider {
   const { chain, vendors, breaker } = options.providers;
   const links: ChainLink[] = chain.map((name) => {
     const quota = name === 'yahoo' ? null : new ProviderQuota(name, vendors[name]!, client);
@@ -54,6 +61,7 @@ export function buildProviderChain(options: ResolvedSchedulerOptions, { metrics,
       onRetry: retryLogger(name),
       ...(policy && { breaker: { policy, provider: name } }),
     });
+    catalog.add(name, provider);
     return { name, provider };
   });
   if (links.length === 1) return links[0].provider;

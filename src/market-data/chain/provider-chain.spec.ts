@@ -7,6 +7,7 @@ import { resolveOptions } from '../../scheduler/scheduler-options.js';
 import type { MarketDataProvider } from '../market-data-provider.js';
 import { ProviderAuthError, SymbolNotFoundError } from '../provider-errors.js';
 import { buildProviderChain } from './build-chain.js';
+import { ProviderCatalog } from './provider-catalog.js';
 import { ProviderHealth } from './provider-health.js';
 import type { ProviderChain } from './provider-chain.js';
 import { sourceOf, triedOf } from './served-by.js';
@@ -32,7 +33,7 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
         yahoo: { baseUrl: yahoo.url, retries: 1, retryMinDelayMs: 1, maxRps: 1000 },
         providers: { chain: ['yahoo', 'finnhub'], finnhub: { apiKey: finnhubKey, baseUrl: finnhub.url }, breaker: { faults, coolDownMs: 60_000 } },
       }),
-      { metrics, health: new ProviderHealth(metrics) },
+      { metrics, health: new ProviderHealth(metrics), catalog: new ProviderCatalog() },
       null,
     );
   const yahooCalls = (kind: string) => yahoo.requests.filter((r) => r.kind === kind).length;

@@ -57,8 +57,10 @@ export class ProviderChain implements MarketDataProvider {
     return this.misconfigured;
   }
 
-  private serving(method: ProviderMethod): ChainLink[] {
-    return this.links.filter((link) => link.provider[method] && !this.misconfigured.has(link.name));
+  /** The links that serve `method`, in the job's own order when it names providers. */
+  private serving(method: ProviderMethod, providers?: readonly string[]): ChainLink[] {
+    const links = providers ? providers.flatMap((name) => this.links.filter((link) => link.name === name)) : this.links;
+    return links.filter((link) => link.provider[method] && !this.misconfigured.has(link.name));
   }
 
   private failed(link: ChainLink, error: unknown): Failure {
@@ -70,7 +72,7 @@ export class ProviderChain implements MarketDataProvider {
   }
 
   private async first(method: ProviderMethod, request: ProviderRequest): Promise<unknown> {
-    const links = this.serving(method);
+    const links = this.serving(method, request.providers);
     if (this.links.length === 1) return (links[0].provider[method] as (r: ProviderRequest) => Promise<unknown>)(request);
     const failures: Failure[] = [];
     for (const link of links) {
@@ -85,7 +87,7 @@ export class ProviderChain implements MarketDataProvider {
 
   /** A quote batch: each provider is asked for the symbols the ones before it did not answer. */
   private async quotes(request: QuotesRequest): Promise<QuotesAnswer> {
-    const links = this.serving('fetchQuotes');
+    const links = this.serving('fetchQuotes', request.providers);
     if (this.links.length === 1) return links[0].provider.fetchQuotes!(request);
     const answer: QuotesAnswer = {};
     const failures: Failure[] = [];

@@ -7,6 +7,9 @@ export type VendorName = Exclude<ProviderName, 'yahoo'>;
 
 const ALIASES: Readonly<Record<string, ProviderName>> = { massive: 'polygon' };
 
+/** Every name a chain may use, aliases included. */
+export const PROVIDER_CHOICES: readonly string[] = [...PROVIDER_NAMES, ...Object.keys(ALIASES)];
+
 /**
  * The chain named by `MARKET_DATA_PROVIDERS` ("yahoo,finnhub"), in priority order: names trimmed and
  * lower-cased, aliases resolved. Throws naming an unknown or repeated name.
@@ -15,7 +18,7 @@ export function parseProviderChain(text: string): ProviderName[] {
   const chain: ProviderName[] = [];
   for (const raw of text.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean)) {
     const name = ALIASES[raw] ?? raw;
-    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) throw new Error(`unknown provider "${raw}" (known: ${[...PROVIDER_NAMES, ...Object.keys(ALIASES)].join(', ')})`);
+    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) throw new Error(`unknown provider "${raw}" (known: ${PROVIDER_CHOICES.join(', ')})`);
     if (chain.includes(name as ProviderName)) throw new Error(`provider "${raw}" is listed twice`);
     chain.push(name as ProviderName);
   }

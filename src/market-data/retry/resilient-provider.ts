@@ -2,7 +2,7 @@ import { BrokenCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LogContext } from '../../datasets/dataset.js';
+import type { RequestContext } from '../../datasets/dataset.js';
 import type { MarketDataProvider, ProviderMethod } from '../market-data-provider.js';
 import { CircuitOpenError, ProviderError, RateLimitedError } from '../provider-errors.js';
 
@@ -25,10 +25,9 @@ export interface ResilienceOptions {
 }
 
 /** What every provider request names: one symbol, or the batch of a quotes request. */
-export interface ProviderRequest {
+export interface ProviderRequest extends RequestContext {
   symbol?: string;
   symbols?: string[];
-  logContext?: LogContext;
 }
 
 const METHODS: readonly ProviderMethod[] = ['fetchChart', 'fetchQuotes', 'fetchOptions', 'fetchProfile', 'fetchEarnings', 'fetchNews'];

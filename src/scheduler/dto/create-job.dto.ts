@@ -17,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
+import { PROVIDER_CHOICES } from '../../market-data/chain/provider-names.js';
 import { DATA_INTERVALS, type DataInterval } from '../job.js';
 import { IsCronExpression } from './is-cron-expression.validator.js';
 
@@ -188,4 +189,18 @@ export class CreateJobDto {
   @Min(0)
   @Max(MAX_INTERVAL_SECONDS)
   misfire_grace_seconds?: number;
+
+  @ApiPropertyOptional({
+    description:
+      "The job's own provider chain, in priority order: names of MARKET_DATA_PROVIDERS (yahoo, alpha_vantage, finnhub, polygon or massive), each configured and serving the job's dataset. Default: the configured chain; null in an update goes back to it.",
+    example: ['finnhub', 'yahoo'],
+    type: [String],
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PROVIDER_CHOICES.length)
+  @IsIn(PROVIDER_CHOICES, { each: true, message: `each of providers must be one of ${PROVIDER_CHOICES.join(', ')}` })
+  providers?: string[] | null;
 }

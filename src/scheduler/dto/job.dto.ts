@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES, type ProviderName } from '../../market-data/chain/provider-names.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATA_INTERVALS, JOB_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
 import type { DataInterval, JobStatus, LastResult, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
@@ -44,6 +45,8 @@ export class JobDto implements ScheduledJob {
   @ApiPropertyOptional({ description: 'options_chain only: nearest expiration dates fetched per symbol.', example: 2 }) expirations?: number;
   @ApiPropertyOptional({ description: 'news_data only: articles asked for per symbol.', example: 10 }) news_count?: number;
   @ApiPropertyOptional({ description: 'stock_quotes, options_chain and news_data only: days items are kept.', example: 30 }) retention_days?: number;
+  @ApiPropertyOptional({ enum: PROVIDER_NAMES, isArray: true, nullable: true, description: "The job's own provider chain, in order (absent: the configured one).", example: ['finnhub', 'yahoo'] })
+  providers?: ProviderName[] | null;
   @ApiProperty({ description: 'Catch-up window after downtime, in seconds.', example: 86400 }) misfire_grace_seconds: number;
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;

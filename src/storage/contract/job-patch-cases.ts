@@ -20,6 +20,7 @@ const everyFieldPatch: Required<JobPatch> = {
   expirations: 3,
   news_count: 20,
   retention_days: 9,
+  providers: ['finnhub', 'yahoo'],
   stock_ids: ['SPY'],
   schedule_time: '09:45',
   cron: null,
