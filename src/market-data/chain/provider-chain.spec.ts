@@ -27,11 +27,11 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     metrics = new SchedulerMetrics();
   });
 
-  const chain = (finnhubKey = FAKE_FINNHUB_KEY, faults = 5): MarketDataProvider =>
+  const chain = (finnhubKey = FAKE_FINNHUB_KEY, faults = 5, coolDownMs = 60_000): MarketDataProvider =>
     buildProviderChain(
       resolveOptions({
         yahoo: { baseUrl: yahoo.url, retries: 1, retryMinDelayMs: 1, maxRps: 1000 },
-        providers: { chain: ['yahoo', 'finnhub'], finnhub: { apiKey: finnhubKey, baseUrl: finnhub.url }, breaker: { faults, coolDownMs: 60_000 } },
+        providers: { chain: ['yahoo', 'finnhub'], finnhub: { apiKey: finnhubKey, baseUrl: finnhub.url }, breaker: { faults, coolDownMs } },
       }),
       { metrics, health: new ProviderHealth(metrics), catalog: new ProviderCatalog() },
       null,
@@ -84,5 +84,19 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     const page = await metrics.registry.metrics();
     expect(page).toContain('scheduler_provider_circuit_open{provider="yahoo"} 1');
     expect(page).toContain('scheduler_provider_requests_total{provider="finnhub",outcome="ok"} 6');
+  });
+
+  it('closes the breaker again once the cool-down is over and one probe succeeds', async () => {
+    yahoo.override('*', { status: 503 }, 'quoteSummary');
+    const providers = chain(FAKE_FINNHUB_KEY, 2, 200);
+    await providers.fetchProfile!({ symbol: 'AAPL' });
+    expect(await metrics.registry.metrics()).toContain('scheduler_provider_circuit_open{provider="yahoo"} 1');
+    yahoo.reset();
+    expect(sourceOf(await providers.fetchProfile!({ symbol: 'AAPL' }))).toBe('finnhub');
+    expect(yahooCalls('quoteSummary')).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(sourceOf(await providers.fetchProfile!({ symbol: 'AAPL' }))).toBe('yahoo');
+    expect(sourceOf(await providers.fetchProfile!({ symbol: 'AAPL' }))).toBe('yahoo');
+    expect(await metrics.registry.metrics()).toContain('scheduler_provider_circuit_open{provider="yahoo"} 0');
   });
 });
