@@ -6,7 +6,7 @@ import type { ResolvedSchedulerOptions } from '../../scheduler/scheduler-options
 import type { MarketDataProvider } from '../market-data-provider.js';
 import { ResilientProvider, type ResilienceOptions } from '../retry/resilient-provider.js';
 import { YahooMarketDataProvider } from '../yahoo/yahoo-market-data.provider.js';
-import { providerBreaker } from './provider-breaker.js';
+import { providerBreaker, ProviderGuard } from './provider-breaker.js';
 import type { ProviderCatalog } from './provider-catalog.js';
 import type { ProviderHealth } from './provider-health.js';
 import { ProviderChain, type ChainLink } from './provider-chain.js';
@@ -49,17 +49,17 @@ export function buildProviderChain(options: ResolvedSchedulerOptions, { metrics,
             // Our own limits bound the requests in flight; the library's queue must not cap them lower.
             concurrency: options.fetchConcurrency * options.maxConcurrentRuns,
           }));
-    const policy = chain.length > 1 ? providerBreaker(breaker) : null;
-    if (policy) policy.onStateChange((state) => metrics.recordBreaker(name, state !== CircuitState.Closed));
+    const guard = chain.length > 1 ? new ProviderGuard(name, providerBreaker(breaker), breaker.faults) : null;
+    guard?.policy.onStateChange((state) => metrics.recordBreaker(name, state !== CircuitState.Closed));
     if (quota) metrics.watchQuota(name, () => quota.usedToday());
-    health.track(name, { breaker: policy, quota });
+    health.track(name, { breaker: guard?.policy ?? null, quota });
     const provider = new ResilientProvider(inner, {
       maxRps: name === 'yahoo' ? options.yahoo.maxRps : VENDOR_MAX_RPS,
       retries: options.yahoo.retries,
       minDelayMs: options.yahoo.retryMinDelayMs,
       onAttempt: (outcome) => metrics.recordRequest(outcome, name),
       onRetry: retryLogger(name),
-      ...(policy && { breaker: { policy, provider: name } }),
+      ...(guard && { breaker: guard }),
     });
     catalog.add(name, provider);
     return { name, provider };

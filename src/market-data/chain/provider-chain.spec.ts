@@ -86,6 +86,14 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     expect(page).toContain('scheduler_provider_requests_total{provider="finnhub",outcome="ok"} 6');
   });
 
+  it('costs a dead provider no more than the breaker threshold, however many symbols ask at once', async () => {
+    yahoo.override('*', { status: 503 }, 'quoteSummary');
+    const providers = chain();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => providers.fetchProfile!({ symbol: 'AAPL' })));
+    expect(answers.map(sourceOf)).toEqual(Array(8).fill('finnhub'));
+    expect(yahooCalls('quoteSummary')).toBe(5);
+  });
+
   it('closes the breaker again once the cool-down is over and one probe succeeds', async () => {
     yahoo.override('*', { status: 503 }, 'quoteSummary');
     const providers = chain(FAKE_FINNHUB_KEY, 2, 200);

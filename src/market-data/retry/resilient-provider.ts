@@ -1,10 +1,10 @@
-import { BrokenCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestContext } from '../../datasets/dataset.js';
 import type { MarketDataProvider, ProviderMethod } from '../market-data-provider.js';
-import { CircuitOpenError, ProviderError, RateLimitedError } from '../provider-errors.js';
+import type { ProviderGuard } from '../chain/provider-breaker.js';
+import { ProviderError, RateLimitedError } from '../provider-errors.js';
 
 export interface ResilienceOptions {
   /** Requests started per second at most, across every caller of this instance. */
@@ -18,10 +18,11 @@ export interface ResilienceOptions {
   /** After every attempt: "ok" or the error's name. */
   onAttempt?: (outcome: string) => void;
   /**
-   * Counts the faults of every attempt (cockatiel); while it is open, attempts fail at once with
-   * CircuitOpenError, which is not retried, so a dead provider costs a handful of requests.
+   * Counts the faults of every attempt (a cockatiel breaker, see ProviderGuard); while it is open,
+   * attempts fail at once with CircuitOpenError, which is not retried, so a dead provider costs the
+   * breaker's threshold in requests.
    */
-  breaker?: { policy: CircuitBreakerPolicy; provider: string };
+  breaker?: ProviderGuard;
 }
 
 /** What every provider request names: one symbol, or the batch of a quotes request. */
@@ -84,15 +85,9 @@ export class ResilientProvider implements MarketDataProvider {
     }
   }
 
-  private async guarded<T>(attempt: () => Promise<T>): Promise<T> {
+  private guarded<T>(attempt: () => Promise<T>): Promise<T> {
     const { breaker } = this.options;
-    if (!breaker) return this.throttled(attempt);
-    try {
-      return await breaker.policy.execute(() => this.throttled(attempt));
-    } catch (error) {
-      if (error instanceof BrokenCircuitError) throw new CircuitOpenError(`${breaker.provider} is skipped for a while after repeated faults (circuit open)`, { cause: error });
-      throw error;
-    }
+    return breaker ? breaker.run(() => this.throttled(attempt)) : this.throttled(attempt);
   }
 
   private async withRetries<T>(request: ProviderRequest, attempt: () => Promise<T>): Promise<T> {
