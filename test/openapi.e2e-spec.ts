@@ -71,6 +71,7 @@ describe('OpenAPI explorer', () => {
         'GET /market-data/{symbol}/profile',
         'GET /market-data/{symbol}/earnings',
         'GET /market-data/{symbol}/news',
+        'GET /market-data/economic-events',
         'GET /health',
         'GET /metrics',
       ].sort(),
@@ -90,7 +91,7 @@ describe('OpenAPI explorer', () => {
   it('gives every request field a description and an example', () => {
     for (const name of ['CreateJobDto', 'UpdateJobDto']) {
       const props = spec.components.schemas[name].properties ?? {};
-      expect(Object.keys(props).length).toBe(20);
+      expect(Object.keys(props).length).toBe(21);
       for (const [field, prop] of Object.entries(props)) {
         expect({ field, described: Boolean(prop.description), example: prop.example !== undefined }).toEqual({
           field,

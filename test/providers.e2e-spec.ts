@@ -3,26 +3,15 @@ import { finnhubFixture, FAKE_FINNHUB_KEY, startFakeFinnhub } from './support/fa
 import type { FakeVendor } from './support/fake-vendor.js';
 import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
 import { useE2eApp } from './support/e2e-context.js';
+import { useFinnhubAfterYahoo } from './support/finnhub-env.js';
 import { createTestApp, keysUnder, recordedRuns, type StoreKind, type TestApp } from './support/test-app.js';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 
 const YAHOO_UNKNOWN = { status: 404, body: { quoteSummary: { result: null, error: { code: 'Not Found', description: 'Quote not found for symbol: AAPL' } } } };
 
-/** A fake Finnhub started before the app, and the environment naming it after Yahoo. */
-function useFinnhub(key = FAKE_FINNHUB_KEY) {
-  const env: Record<string, string> = {};
-  const fake: { finnhub?: FakeVendor } = {};
-  beforeAll(async () => {
-    fake.finnhub = await startFakeFinnhub();
-    Object.assign(env, { MARKET_DATA_PROVIDERS: 'yahoo,finnhub', FINNHUB_API_KEY: key, FINNHUB_BASE_URL: fake.finnhub.url });
-  });
-  afterAll(() => fake.finnhub?.close());
-  return { env, get finnhub() { return fake.finnhub!; } };
-}
-
 describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', (store) => {
-  const vendor = useFinnhub();
+  const vendor = useFinnhubAfterYahoo();
   const ctx = useE2eApp(store, { env: vendor.env });
   beforeEach(() => {
     ctx.yahoo.reset();
@@ -54,7 +43,7 @@ describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', 
 });
 
 describe('a job with its own providers', () => {
-  const vendor = useFinnhub();
+  const vendor = useFinnhubAfterYahoo();
   const ctx = useE2eApp('redis', { env: vendor.env });
 
   it('asks only its providers, in its order, and goes back to the configured chain when they are cleared', async () => {
@@ -80,7 +69,7 @@ describe('a job with its own providers', () => {
 });
 
 describe('a provider whose key is refused', () => {
-  const vendor = useFinnhub('not-the-key');
+  const vendor = useFinnhubAfterYahoo('not-the-key');
   const ctx = useE2eApp('memory', { env: vendor.env });
 
   it('is taken out after its first refusal, never asked again, and health says misconfigured (unhealthy once Yahoo\'s breaker is open too)', async () => {

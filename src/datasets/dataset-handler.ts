@@ -25,7 +25,7 @@ export interface DatasetRun {
  * the outcome of its symbol, so one symbol never stops the others.
  */
 export interface DatasetHandler {
-  readonly dataset: Exclude<Dataset, 'economic_events'>;
+  readonly dataset: Dataset;
   readonly batchSize: number;
   fetch(run: DatasetRun, symbols: string[]): Promise<SymbolOutcome[]>;
 }

@@ -6,7 +6,7 @@ import type { ProviderName } from '../market-data/chain/provider-names.js';
 import { datasetRule } from '../scheduler/job-spec.js';
 import type { Dataset } from './dataset.js';
 import { DATASET_HANDLERS, type DatasetHandler, type DatasetRun, type SymbolOutcome } from './dataset-handler.js';
-import { DATASET_RULES } from './dataset-rules.js';
+import { DATASET_RULES, ECONOMIC_EVENTS_REFUSAL, runSubjects } from './dataset-rules.js';
 
 /**
  * Maps a dataset to its handler. Checked when the module is built: a dataset without a handler
@@ -42,8 +42,14 @@ export class DatasetRegistry {
     );
     if (problems.some(Boolean)) throw new BadRequestException(problems.filter(Boolean));
     if (!this.provider[providerMethod]) {
+      if (dataset === 'economic_events') throw new BadRequestException([this.noCalendar(configured)]);
       throw new BadRequestException([`dataset ${dataset} needs a market-data provider with ${providerMethod}(); the configured provider has none`]);
     }
+  }
+
+  private noCalendar(configured: ProviderName[]): string {
+    if (configured.length === 1 && configured[0] === 'yahoo') return ECONOMIC_EVENTS_REFUSAL;
+    return `economic_events needs a provider with an economic calendar (finnhub has one); none of ${configured.join(', ')} has`;
   }
 
   /**
@@ -52,7 +58,7 @@ export class DatasetRegistry {
    */
   async fetchAll(run: DatasetRun, concurrency: number, onDone: (symbols: number) => void): Promise<SymbolOutcome[]> {
     const handler = this.handlers.get(run.job.dataset) as DatasetHandler;
-    const symbols = run.job.stock_ids;
+    const symbols = runSubjects(run.job);
     const batches = Array.from({ length: Math.ceil(symbols.length / handler.batchSize) }, (_, i) => symbols.slice(i * handler.batchSize, (i + 1) * handler.batchSize));
     const slots = pLimit(concurrency);
     const outcomes = await Promise.all(

@@ -4,10 +4,10 @@ import type { ProviderMethod } from '../market-data/market-data-provider.js';
 import type { Dataset } from './dataset.js';
 
 /** Job fields that only fit some datasets; each dataset lists the ones it takes in {@link DATASET_RULES}. */
-export const DATASET_FIELDS = ['data_interval', 'lookback_days', 'start_date', 'end_date', 'write_snapshot', 'expirations', 'news_count', 'retention_days'] as const;
+export const DATASET_FIELDS = ['data_interval', 'lookback_days', 'start_date', 'end_date', 'write_snapshot', 'expirations', 'news_count', 'retention_days', 'countries'] as const;
 export type DatasetField = (typeof DATASET_FIELDS)[number];
 
-type FieldValue = string | number | boolean | null;
+type FieldValue = string | number | boolean | null | string[];
 type FieldDefault = FieldValue | ((sent: Partial<Record<DatasetField, unknown>>) => FieldValue);
 
 export interface DatasetRule {
@@ -17,6 +17,8 @@ export interface DatasetRule {
   defaultSchedule: { schedule_time?: string; interval_seconds?: number; market_hours_only?: boolean };
   /** The dataset-specific fields it takes, with their defaults; a function derives one from the fields sent. */
   fields: Partial<Record<DatasetField, FieldDefault>>;
+  /** False for a dataset about no symbol (an economic calendar): its jobs take no stock_ids. */
+  symbols?: false;
 }
 
 export const ECONOMIC_EVENTS_REFUSAL = 'economic_events needs a provider with an economic calendar; Yahoo Finance has none';
@@ -24,7 +26,7 @@ export const ECONOMIC_EVENTS_REFUSAL = 'economic_events needs a provider with an
 const DAY_S = 86_400;
 
 /** What each dataset fetches with, when it runs by default and which fields it takes. */
-export const DATASET_RULES: Record<Exclude<Dataset, 'economic_events'>, DatasetRule> = {
+export const DATASET_RULES: Record<Dataset, DatasetRule> = {
   historical_prices: {
     providerMethod: 'fetchChart',
     defaultSchedule: { schedule_time: '17:00' },
@@ -39,7 +41,16 @@ export const DATASET_RULES: Record<Exclude<Dataset, 'economic_events'>, DatasetR
   company_info: { providerMethod: 'fetchProfile', defaultSchedule: { interval_seconds: 7 * DAY_S }, fields: {} },
   earnings_data: { providerMethod: 'fetchEarnings', defaultSchedule: { interval_seconds: 6 * 3600 }, fields: {} },
   news_data: { providerMethod: 'fetchNews', defaultSchedule: { interval_seconds: 1800 }, fields: { news_count: 10, retention_days: 365 } },
+  economic_events: { providerMethod: 'fetchEconomicEvents', defaultSchedule: { interval_seconds: 12 * 3600 }, fields: { countries: null, retention_days: 365 }, symbols: false },
 };
+
+/** What a run of a symbol-less dataset fetches, in place of symbols: the whole calendar. */
+export const CALENDAR_SUBJECT = 'calendar';
+
+/** What a run of the job works through: its symbols, or the one calendar of a symbol-less dataset. */
+export function runSubjects(job: { dataset: Dataset; stock_ids: string[] }): string[] {
+  return DATASET_RULES[job.dataset].symbols === false ? [CALENDAR_SUBJECT] : job.stock_ids;
+}
 
 /** The dataset-specific fields of a create request, the defaults filled in for those it did not send. */
 export function datasetFieldsOf(rule: DatasetRule, sent: Partial<Record<DatasetField, unknown>>): Partial<Record<DatasetField, unknown>> {

@@ -3,6 +3,7 @@ import { companyInfoParts } from './company-info/company-info.parts.js';
 import { DATASET_HANDLERS, type DatasetHandler } from './dataset-handler.js';
 import type { DatasetParts } from './dataset-parts.js';
 import { earningsDataParts } from './earnings-data/earnings-data.parts.js';
+import { economicEventsParts } from './economic-events/economic-events.parts.js';
 import { historicalPricesParts } from './historical-prices/historical-prices.parts.js';
 import { newsDataParts } from './news-data/news-data.parts.js';
 import { optionsChainParts } from './options-chain/options-chain.parts.js';
@@ -10,7 +11,7 @@ import { SharedRequests } from './single-flight.js';
 import { stockQuotesParts } from './stock-quotes/stock-quotes.parts.js';
 
 /** Every dataset folder's parts; the registry fails the start-up when a dataset has none. */
-export const DATASET_PARTS: DatasetParts[] = [historicalPricesParts, stockQuotesParts, optionsChainParts, companyInfoParts, earningsDataParts, newsDataParts];
+export const DATASET_PARTS: DatasetParts[] = [historicalPricesParts, stockQuotesParts, optionsChainParts, companyInfoParts, earningsDataParts, newsDataParts, economicEventsParts];
 
 export const datasetProviders: Provider[] = [
   { provide: SharedRequests, useFactory: () => new SharedRequests() },

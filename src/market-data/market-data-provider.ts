@@ -1,6 +1,7 @@
 import type { CompanyProfile, SymbolRequest } from '../datasets/company-info/company-profile.js';
 import type { RequestContext } from '../datasets/dataset.js';
 import type { Earnings } from '../datasets/earnings-data/earnings.js';
+import type { EconomicEvent, EconomicEventsRequest } from '../datasets/economic-events/economic-event.js';
 import type { NewsArticle, NewsRequest } from '../datasets/news-data/news-article.js';
 import type { OptionChain, OptionsRequest } from '../datasets/options-chain/option-chain.js';
 import type { QuotesAnswer, QuotesRequest } from '../datasets/stock-quotes/quote.js';
@@ -37,6 +38,8 @@ export interface MarketDataProvider {
   fetchEarnings?(request: SymbolRequest): Promise<Earnings>;
   /** The newest articles about the symbol (`news_data`). */
   fetchNews?(request: NewsRequest): Promise<NewsArticle[]>;
+  /** The releases of an economic calendar in a window (`economic_events`). */
+  fetchEconomicEvents?(request: EconomicEventsRequest): Promise<EconomicEvent[]>;
 }
 
 /** The provider methods, one per dataset that a provider may serve. */

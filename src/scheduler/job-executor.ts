@@ -1,3 +1,4 @@
+import { runSubjects } from '../datasets/dataset-rules.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -183,7 +184,7 @@ export class JobExecutor {
     if (!job) return null; // deleted while queued
     run.job = job;
     const progress = (run.progress = new RunProgressWriter(running(job), (record) => this.registry.updateCurrentRun(record)));
-    this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${job.stock_ids.length} symbols)`, { job_id: jobId, run_id: runId });
+    this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${runSubjects(job).length} symbols)`, { job_id: jobId, run_id: runId });
 
     const asOf = trigger === 'schedule' && scheduledFor ? scheduledFor.getTime() : started;
     const logContext = (symbol: string) => ({ job_id: jobId, run_id: runId, symbol });

@@ -82,11 +82,16 @@ describe('specFromCreate per dataset', () => {
       'data_interval applies only to historical_prices jobs, not stock_quotes',
       'news_count applies only to news_data jobs, not stock_quotes',
     ]);
-    expect(messages(() => create({ retention_days: 10 }))).toEqual(['retention_days applies only to stock_quotes and options_chain and news_data jobs, not historical_prices']);
+    expect(messages(() => create({ retention_days: 10 }))).toEqual(['retention_days applies only to stock_quotes and options_chain and news_data and economic_events jobs, not historical_prices']);
   });
 
-  it('refuses economic_events: Yahoo Finance has no economic calendar', () => {
-    expect(messages(() => create({ dataset: 'economic_events' }))).toEqual(['economic_events needs a provider with an economic calendar; Yahoo Finance has none']);
+  it('gives an economic_events job no stock_ids, every country and a fetch every 12 hours; refuses stock_ids and takes countries', () => {
+    expect(create({ dataset: 'economic_events', stock_ids: undefined })).toMatchObject({ stock_ids: [], countries: null, interval_seconds: 12 * 3600, retention_days: 365 });
+    expect(create({ dataset: 'economic_events', stock_ids: undefined, countries: ['US'] })).toMatchObject({ countries: ['US'] });
+    expect(messages(() => create({ dataset: 'economic_events' }))).toEqual(['stock_ids does not apply to economic_events jobs: they take countries']);
+    expect(messages(() => create({ countries: ['US'] }))).toEqual(['countries applies only to economic_events jobs, not historical_prices']);
+    const calendar = create({ dataset: 'economic_events', stock_ids: undefined });
+    expect(messages(() => changesFromUpdate(calendar, { stock_ids: ['AAPL'] } as UpdateJobDto))).toEqual(['stock_ids does not apply to economic_events jobs: they take countries']);
   });
 
   it('never changes the dataset of a job, nor takes another dataset\'s field in an update', () => {

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../datasets/dataset.js';
 import { parseProviderChain, type ProviderName } from '../market-data/chain/provider-names.js';
-import { DATASET_FIELDS, DATASET_RULES, datasetFieldsOf, datasetsTaking, ECONOMIC_EVENTS_REFUSAL, type DatasetField, type DatasetRule } from '../datasets/dataset-rules.js';
+import { DATASET_FIELDS, DATASET_RULES, datasetFieldsOf, datasetsTaking, type DatasetField, type DatasetRule } from '../datasets/dataset-rules.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import { intervalLimitProblems } from '../datasets/historical-prices/data-interval-limits.js';
@@ -18,9 +18,8 @@ const RESERVED_PREFIXES = new Set(['scheduler']);
 export const SCHEDULE_SPEC_FIELDS = [...SCHEDULE_FIELDS, 'timezone', 'market_hours_only'] as const;
 export type ScheduleSpec = Pick<JobSpec, (typeof SCHEDULE_SPEC_FIELDS)[number]>;
 
-/** The rule of a dataset that can run; 400 for economic_events, which no provider here serves. */
+/** The rule of a dataset (whether a provider serves it is the DatasetRegistry's to say). */
 export function datasetRule(dataset: Dataset = 'historical_prices'): DatasetRule {
-  if (dataset === 'economic_events') throw new BadRequestException([ECONOMIC_EVENTS_REFUSAL]);
   return DATASET_RULES[dataset];
 }
 
@@ -45,11 +44,12 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
   const dataset = dto.dataset ?? 'historical_prices';
   const rule = datasetRule(dataset);
   assertFieldsFit(dataset, rule, dto);
+  assertSubjectsFit(dataset, rule, dto);
   const spec = {
     ...scheduleFrom(dto, defaultTimezone, rule),
     name: dto.name,
     dataset,
-    stock_ids: dto.stock_ids,
+    stock_ids: rule.symbols === false ? [] : dto.stock_ids,
     prefix: dto.prefix ?? 'scheduled_stock_data',
     ...datasetFieldsOf(rule, dto),
     ...(dto.providers && { providers: jobProviders(dto.providers) }),
@@ -74,6 +74,7 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
   }
   if (problems.length) throw new BadRequestException(problems);
   assertFieldsFit(current.dataset, datasetRule(current.dataset), dto);
+  assertSubjectsFit(current.dataset, datasetRule(current.dataset), dto);
 
   const changes: Record<string, unknown> = {};
   if (SCHEDULE_FIELDS.some((field) => dto[field] != null)) {
@@ -100,6 +101,11 @@ function jobProviders(names: string[]): ProviderName[] {
 export function assertScheduleFires(spec: ScheduleSpec): void {
   const reason = noFireReason(spec);
   if (reason) throw new BadRequestException([reason]);
+}
+
+/** 400 for stock_ids sent to a job of a dataset about no symbol. */
+function assertSubjectsFit(dataset: Dataset, rule: DatasetRule, dto: { stock_ids?: unknown }): void {
+  if (rule.symbols === false && dto.stock_ids !== undefined) throw new BadRequestException([`stock_ids does not apply to ${dataset} jobs: they take countries`]);
 }
 
 /** 400 for each dataset-specific field sent to a job of a dataset that does not take it. */

@@ -42,6 +42,8 @@ export interface JobSpec {
   news_count?: number;
   /** Time series (quotes, options, news): items older than this many days are trimmed as new ones arrive. */
   retention_days?: number;
+  /** economic_events: the countries whose releases are kept; null: every country. */
+  countries?: string[] | null;
   /** The job's own provider chain, in order; absent or null: the configured one (MARKET_DATA_PROVIDERS). */
   providers?: ProviderName[] | null;
   /** How late a missed fire may still run at boot (coalesced into one catch-up run); 0 disables catch-up. */

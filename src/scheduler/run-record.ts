@@ -1,5 +1,6 @@
 import type { LastResult, RunRecord, RunStatus, RunTrigger, ScheduledJob } from './job.js';
 import type { SymbolOutcome } from '../datasets/dataset-handler.js';
+import { runSubjects } from '../datasets/dataset-rules.js';
 import { isoInZone } from './time-format.js';
 
 /** A record for a run that has done nothing yet; the executor fills it in. */
@@ -22,7 +23,7 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
     bars_rejected: 0,
     duration_ms: 0,
     reason: null,
-    progress: { done: 0, total: job.stock_ids.length },
+    progress: { done: 0, total: runSubjects(job).length },
   };
 }
 

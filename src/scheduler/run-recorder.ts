@@ -1,3 +1,4 @@
+import { runSubjects } from '../datasets/dataset-rules.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
@@ -45,10 +46,10 @@ export class RunRecorder {
       ...newRunRecord(job, run.runId, run.trigger, run.scheduledFor, startTime),
       status: 'failed',
       end_time: isoInZone(end, job.timezone),
-      failed_stocks: [...job.stock_ids],
+      failed_stocks: [...runSubjects(job)],
       duration_ms: Math.max(0, end - Date.parse(startTime)),
       reason,
-      progress: { done: run.done ?? 0, total: job.stock_ids.length },
+      progress: { done: run.done ?? 0, total: runSubjects(job).length },
     };
     this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
     this.metrics.recordRun(record);

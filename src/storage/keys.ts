@@ -42,4 +42,8 @@ export const keys = {
   news: ({ prefix, symbol }: SymbolKeyId) => `${prefix}:${symbol.toUpperCase()}:news`,
   /** The ids of the articles in {@link keys.news}, which de-duplicate them. */
   newsIds: (id: SymbolKeyId) => `${keys.news(id)}:ids`,
+  /** The releases of an economic calendar by id (economic_events), under the job's prefix alone. */
+  economicEvents: (prefix: string) => `${prefix}:economic_events`,
+  /** The ids of {@link keys.economicEvents} by release time. */
+  economicEventTimes: (prefix: string) => `${prefix}:economic_events:by_time`,
 };

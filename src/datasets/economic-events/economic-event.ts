@@ -1,3 +1,5 @@
+import type { RequestContext } from '../dataset.js';
+
 /** One release of an economic calendar (a provider's, e.g. Finnhub's `/calendar/economic`). */
 export interface EconomicEvent {
   /** Epoch ms of the release. */
@@ -15,7 +17,7 @@ export interface EconomicEvent {
   unit: string | null;
 }
 
-export interface EconomicEventsRequest {
+export interface EconomicEventsRequest extends RequestContext {
   /** Inclusive start of the window. */
   from: Date;
   /** Inclusive end of the window. */

@@ -13,7 +13,7 @@ export interface ChainLink {
 }
 
 type Failure = { provider: string; error: unknown };
-const SYMBOL_METHODS: readonly ProviderMethod[] = ['fetchChart', 'fetchOptions', 'fetchProfile', 'fetchEarnings', 'fetchNews'];
+const SYMBOL_METHODS: readonly ProviderMethod[] = ['fetchChart', 'fetchOptions', 'fetchProfile', 'fetchEarnings', 'fetchNews', 'fetchEconomicEvents'];
 
 function describe({ provider, error }: Failure): string {
   const attempts = attemptsOf(error);

@@ -31,7 +31,7 @@ export interface ProviderRequest extends RequestContext {
   symbols?: string[];
 }
 
-const METHODS: readonly ProviderMethod[] = ['fetchChart', 'fetchQuotes', 'fetchOptions', 'fetchProfile', 'fetchEarnings', 'fetchNews'];
+const METHODS: readonly ProviderMethod[] = ['fetchChart', 'fetchQuotes', 'fetchOptions', 'fetchProfile', 'fetchEarnings', 'fetchNews', 'fetchEconomicEvents'];
 
 const ATTEMPTS = Symbol('attempts');
 

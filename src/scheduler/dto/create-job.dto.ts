@@ -15,6 +15,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { PROVIDER_CHOICES } from '../../market-data/chain/provider-names.js';
@@ -56,11 +57,13 @@ export class CreateJobDto {
 
   @ApiProperty({
     description:
-      'Yahoo symbols to fetch (1–1000; ASCII letters in either case, digits, ".", "-", "^", "="; up to 20 characters, at least one letter or digit, not starting with "."). Normalised to upper case, duplicates removed.',
+      'Yahoo symbols to fetch (1–1000; none for economic_events; ASCII letters in either case, digits, ".", "-", "^", "="; up to 20 characters, at least one letter or digit, not starting with "."). Normalised to upper case, duplicates removed.',
     example: ['AAPL', 'MSFT', 'GOOGL', 'AMZN'],
     type: [String],
   })
   @Transform(normaliseSymbols)
+  // An economic_events job takes none: job-spec refuses any it is sent, naming the field.
+  @ValidateIf((job: CreateJobDto) => job.dataset !== 'economic_events' || job.stock_ids !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
@@ -203,4 +206,17 @@ export class CreateJobDto {
   @ArrayMaxSize(PROVIDER_CHOICES.length)
   @IsIn(PROVIDER_CHOICES, { each: true, message: `each of providers must be one of ${PROVIDER_CHOICES.join(', ')}` })
   providers?: string[] | null;
+
+  @ApiPropertyOptional({
+    description: 'economic_events only: the countries whose releases are kept (ISO 3166 alpha-2, e.g. US, EU for the euro area). Default: every country.',
+    example: ['US', 'EU'],
+    type: [String],
+  })
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.toUpperCase() : v)))] : value))
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each value in countries must be an ISO 3166 alpha-2 country code, e.g. US' })
+  countries?: string[];
 }

@@ -45,6 +45,7 @@ export class JobDto implements ScheduledJob {
   @ApiPropertyOptional({ description: 'options_chain only: nearest expiration dates fetched per symbol.', example: 2 }) expirations?: number;
   @ApiPropertyOptional({ description: 'news_data only: articles asked for per symbol.', example: 10 }) news_count?: number;
   @ApiPropertyOptional({ description: 'stock_quotes, options_chain and news_data only: days items are kept.', example: 30 }) retention_days?: number;
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'economic_events only: the countries kept; null: every country.', example: ['US'] }) countries?: string[] | null;
   @ApiPropertyOptional({ enum: PROVIDER_NAMES, isArray: true, nullable: true, description: "The job's own provider chain, in order (absent: the configured one).", example: ['finnhub', 'yahoo'] })
   providers?: ProviderName[] | null;
   @ApiProperty({ description: 'Catch-up window after downtime, in seconds.', example: 86400 }) misfire_grace_seconds: number;

@@ -21,6 +21,7 @@ const everyFieldPatch: Required<JobPatch> = {
   news_count: 20,
   retention_days: 9,
   providers: ['finnhub', 'yahoo'],
+  countries: ['US', 'EU'],
   stock_ids: ['SPY'],
   schedule_time: '09:45',
   cron: null,
@@ -105,7 +106,7 @@ export function describeJobPatchCases(stores: () => StoreFixture): void {
       const { jobs } = stores();
       const job = await created();
       const patches = Object.entries(everyFieldPatch).map(([field, value]) => ({ [field]: value }) as JobPatch);
-      expect(patches).toHaveLength(25);
+      expect(patches).toHaveLength(26);
       await Promise.all(patches.map((patch) => jobs.patch(job.job_id, patch)));
       expect(await jobs.get(job.job_id)).toEqual({ ...job, ...everyFieldPatch });
     });

@@ -8,8 +8,9 @@ import { defineScript } from './redis-script.js';
 
 // Runs inside Redis so that concurrent patches (from any process) never overwrite each other.
 // cjson quirks: it encodes an empty table as {} (so [] would turn into {}) and keeps only 14
-// significant digits of a number. Jobs hold no empty arrays (stock_ids is never empty) and their
-// numbers are small integers, which round-trip exactly; the store contract pins both.
+// significant digits of a number. The one empty array a job holds (an economic_events job's
+// stock_ids) is read back as an array by parseJob; numbers are small integers, which round-trip
+// exactly; the store contract pins both.
 // JSON null decodes to cjson.null, so a null in the patch is stored as null.
 const READ_JOB = `
 local raw = redis.call('GET', KEYS[1])
@@ -168,7 +169,10 @@ function toJson(value: object, what: string): string {
 
 // Jobs and runs stored before datasets existed were all of historical_prices.
 function parseJob(raw: string): ScheduledJob {
-  return { dataset: 'historical_prices', ...(JSON.parse(raw) as Omit<ScheduledJob, 'dataset'>) };
+  const job = { dataset: 'historical_prices', ...(JSON.parse(raw) as Omit<ScheduledJob, 'dataset'>) } as ScheduledJob;
+  // The one empty array a job holds, an economic_events job's stock_ids, comes back from a script as {}.
+  if (!Array.isArray(job.stock_ids)) job.stock_ids = [];
+  return job;
 }
 
 function parseRun(raw: string): RunRecord {
