@@ -41,14 +41,18 @@ export class SchedulerMetrics {
   private readonly retries = new Counter({ name: 'scheduler_fetch_retries_total', help: 'Retried provider requests', labelNames: ['kind'], registers: [this.registry] });
   private readonly requests = new Counter({ name: 'scheduler_provider_requests_total', help: 'Provider requests by provider and outcome', labelNames: ['provider', 'outcome'], registers: [this.registry] });
   private readonly breakers = new Gauge({ name: 'scheduler_provider_circuit_open', help: "1 while the provider's circuit breaker is open or half-open", labelNames: ['provider'], registers: [this.registry] });
-  private readonly quotas = new Map<string, () => Promise<number>>();
+  private readonly quotas = new Map<string, () => Promise<number | null>>();
   private readonly quotaUsed = new Gauge({
     name: 'scheduler_provider_quota_used',
     help: "Requests counted against the provider's daily quota (all replicas)",
     labelNames: ['provider'],
     registers: [this.registry],
     collect: async () => {
-      for (const [provider, used] of this.quotas) this.quotaUsed.set({ provider }, await used().catch(() => NaN));
+      for (const [provider, used] of this.quotas) {
+        // A provider without a daily quota has no sample.
+        const value = await used().catch(() => NaN);
+        if (value !== null) this.quotaUsed.set({ provider }, value);
+      }
     },
   });
   /** Set by the scheduler, read at scrape time. */
@@ -98,7 +102,7 @@ export class SchedulerMetrics {
   }
 
   /** Reads `used` at every scrape for the provider's quota gauge. */
-  watchQuota(provider: string, used: () => Promise<number>): void {
+  watchQuota(provider: string, used: () => Promise<number | null>): void {
     this.quotas.set(provider, used);
   }
 

@@ -2,12 +2,11 @@ import {
   InvalidResponseError,
   ProviderAuthError,
   type ProviderError,
-  ProviderUnavailableError,
   QuotaExceededError,
   RateLimitedError,
   SymbolNotFoundError,
 } from '../provider-errors.js';
-import { describeError, errorForStatus } from '../yahoo/yahoo-error-mapper.js';
+import { errorForStatus } from '../yahoo/yahoo-error-mapper.js';
 
 // Alpha Vantage answers every refusal with HTTP 200 and a one-field body: "Error Message" for a bad
 // call (an unknown symbol reads the same: "Invalid API call"), "Information" or, in older answers,
@@ -57,13 +56,4 @@ export function failureOfStatus(status: number, retryAfter: string | null, what:
   if (status >= 200 && status < 300) return null;
   if (status === 401 || status === 403) return new ProviderAuthError(`${what} failed: HTTP ${status} (API key refused)`);
   return errorForStatus(status, retryAfter, what) ?? new InvalidResponseError(`${what} failed: HTTP ${status}`);
-}
-
-/**
- * A failure below HTTP (refused connection, DNS, timeout): transient. Without the cause: an error
- * of fetch may quote the URL, and so the key (e.g. "Failed to parse URL from …").
- */
-export function transportFailure(error: unknown, { what, apiKey }: RequestName, timedOutAfterMs: number | null): ProviderUnavailableError {
-  const reason = timedOutAfterMs === null ? redactKey(describeError(error), apiKey) : `no answer within ${timedOutAfterMs} ms`;
-  return new ProviderUnavailableError(`${what} failed: ${reason}`);
 }

@@ -1,5 +1,6 @@
-import { InvalidResponseError, ProviderError } from '../provider-errors.js';
-import { failureOfBody, failureOfStatus, type RequestName, transportFailure } from './alpha-vantage-errors.js';
+import { InvalidResponseError } from '../provider-errors.js';
+import { parseVendorJson, vendorGet } from '../vendor-http.js';
+import { failureOfBody, failureOfStatus, redactKey, type RequestName } from './alpha-vantage-errors.js';
 
 export interface AlphaVantageTransport {
   baseUrl: string;
@@ -24,28 +25,13 @@ async function send(transport: AlphaVantageTransport, call: AlphaVantageCall): P
   const url = new URL('/query', new URL(transport.baseUrl).origin);
   const name = { what: `Alpha Vantage ${call.function} for ${call.symbol} (GET ${url.host}${url.pathname})`, symbol: call.symbol, apiKey: transport.apiKey };
   url.search = new URLSearchParams({ function: call.function, ...call.params, apikey: transport.apiKey }).toString();
-  const timeout = AbortSignal.timeout(transport.timeoutMs);
-  try {
-    const response = await transport.fetch(url, { signal: timeout });
-    const failure = failureOfStatus(response.status, response.headers.get('retry-after'), name.what);
-    if (failure) {
-      await response.body?.cancel();
-      throw failure;
-    }
-    return { text: await response.text(), name };
-  } catch (error) {
-    if (error instanceof ProviderError) throw error;
-    throw transportFailure(error, name, timeout.aborted ? transport.timeoutMs : null);
-  }
+  const { response, text } = await vendorGet(transport.fetch, url, { what: name.what, timeoutMs: transport.timeoutMs, redact: (reason) => redactKey(reason, transport.apiKey) });
+  const failure = failureOfStatus(response.status, response.headers.get('retry-after'), name.what);
+  if (failure) throw failure;
+  return { text, name };
 }
 
-function parseJson(text: string, { what }: RequestName): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InvalidResponseError(`${what} answered a body that is not JSON`);
-  }
-}
+const parseJson = (text: string, { what }: RequestName) => parseVendorJson(text, what);
 
 function objectOrThrow(body: unknown, { what }: RequestName): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidResponseError(`${what} answered JSON that is not an object`);

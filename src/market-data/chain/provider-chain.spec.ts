@@ -73,6 +73,7 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     expect([...(providers as ProviderChain).outOfService().keys()]).toEqual(['finnhub']);
     await providers.fetchProfile!({ symbol: 'AAPL' }).catch(() => undefined);
     expect(finnhub.requests).toHaveLength(1);
+    await expect(providers.fetchProfile!({ symbol: 'AAPL', providers: ['finnhub'] })).rejects.toThrow('no provider left for fetchProfile(): finnhub refused its credentials');
     expect(JSON.stringify(first)).not.toContain('wrong-key');
   });
 

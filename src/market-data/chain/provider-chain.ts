@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { MarketDataProvider, ProviderMethod } from '../market-data-provider.js';
-import { ProviderAuthError, SymbolNotFoundError } from '../provider-errors.js';
+import { DatasetUnsupportedError, ProviderAuthError, SymbolNotFoundError } from '../provider-errors.js';
 import type { ProviderRequest } from '../retry/resilient-provider.js';
 import { attemptsOf } from '../retry/resilient-provider.js';
 import type { QuotesAnswer, QuotesRequest } from '../../datasets/stock-quotes/quote.js';
@@ -57,10 +57,17 @@ export class ProviderChain implements MarketDataProvider {
     return this.misconfigured;
   }
 
-  /** The links that serve `method`, in the job's own order when it names providers. */
+  /**
+   * The links that serve `method`, in the job's own order when it names providers. None left (each
+   * refused its key) is DatasetUnsupportedError naming why, not an unknown symbol.
+   */
   private serving(method: ProviderMethod, providers?: readonly string[]): ChainLink[] {
-    const links = providers ? providers.flatMap((name) => this.links.filter((link) => link.name === name)) : this.links;
-    return links.filter((link) => link.provider[method] && !this.misconfigured.has(link.name));
+    const links = (providers ? providers.flatMap((name) => this.links.filter((link) => link.name === name)) : this.links).filter((link) => link.provider[method]);
+    const left = links.filter((link) => !this.misconfigured.has(link.name));
+    if (left.length === 0 && links.length > 0) {
+      throw new DatasetUnsupportedError(`no provider left for ${method}(): ${links.map((link) => `${link.name} refused its credentials`).join(', ')}`);
+    }
+    return left;
   }
 
   private failed(link: ChainLink, error: unknown): Failure {

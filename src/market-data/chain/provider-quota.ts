@@ -55,9 +55,10 @@ export class ProviderQuota {
     }
   }
 
-  /** Requests counted in the current day window. */
-  async usedToday(): Promise<number> {
-    return (await this.day?.get('requests'))?.consumedPoints ?? 0;
+  /** Requests counted in the current day window; null without a daily quota. */
+  async usedToday(): Promise<number | null> {
+    if (!this.day) return null;
+    return (await this.day.get('requests'))?.consumedPoints ?? 0;
   }
 }
 

@@ -8,15 +8,13 @@ import type { ResolvedVendor } from './providers-options.js';
 
 /** A keyed vendor's adapter, every HTTP request it sends counted in `quota` first. */
 export function vendorProvider(name: VendorName, vendor: ResolvedVendor, quota: ProviderQuota): MarketDataProvider {
-  const fetch = vendor.fetch ?? globalThis.fetch;
-  const common = { apiKey: vendor.apiKey, baseUrl: vendor.baseUrl, timeoutMs: vendor.timeoutMs };
+  const options = { apiKey: vendor.apiKey, baseUrl: vendor.baseUrl, timeoutMs: vendor.timeoutMs, fetch: quotaFetch(vendor.fetch ?? globalThis.fetch, quota) };
   switch (name) {
     case 'alpha_vantage':
-      return new AlphaVantageMarketDataProvider({ ...common, fetch: quotaFetch(fetch, quota) });
+      return new AlphaVantageMarketDataProvider(options);
     case 'finnhub':
-      // Its HTTP layer turns any failure of fetch into ProviderUnavailableError: the quota goes first.
-      return new FinnhubMarketDataProvider({ ...common, fetch, beforeRequest: () => quota.take() });
+      return new FinnhubMarketDataProvider(options);
     case 'polygon':
-      return new PolygonMarketDataProvider({ ...common, fetch: quotaFetch(fetch, quota) });
+      return new PolygonMarketDataProvider(options);
   }
 }

@@ -1,5 +1,4 @@
-import { InvalidResponseError, ProviderUnavailableError } from '../provider-errors.js';
-import { describeError } from '../yahoo/yahoo-error-mapper.js';
+import { parseVendorJson, vendorGet } from '../vendor-http.js';
 import { errorTextOf, finnhubError, finnhubErrorText } from './finnhub-errors.js';
 
 export const FINNHUB_ORIGIN = 'https://finnhub.io';
@@ -10,8 +9,6 @@ export interface FinnhubHttpOptions {
   baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
-  /** Awaited before every request; what it throws (e.g. QuotaExceededError) fails the call unsent. */
-  beforeRequest?: () => Promise<void>;
 }
 
 /**
@@ -31,25 +28,11 @@ export class FinnhubHttp {
     const url = new URL(`${this.origin}/api/v1${path}`);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     const what = `GET ${url.host}${url.pathname}`;
-    await this.options.beforeRequest?.();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.options.fetch(url, { headers: { 'X-Finnhub-Token': this.options.apiKey, accept: 'application/json' }, signal: timeout });
-      text = await response.text();
-    } catch (error) {
-      const reason = timeout.aborted ? `no answer within ${this.options.timeoutMs} ms` : describeError(error);
-      throw new ProviderUnavailableError(`${what} failed: ${reason}`, { cause: error });
-    }
+    const headers = { 'X-Finnhub-Token': this.options.apiKey, accept: 'application/json' };
+    const { response, text } = await vendorGet(this.options.fetch, url, { what, timeoutMs: this.options.timeoutMs, headers });
     const retryAfter = response.headers.get('retry-after');
     if (!response.ok) throw finnhubError(response.status, finnhubErrorText(text), retryAfter, what);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new InvalidResponseError(`${what} answered ${response.status} with a body that is not JSON`);
-    }
+    const body = parseVendorJson(text, what, response.status);
     const error = errorTextOf(body);
     if (error !== null) throw finnhubError(response.status, error, retryAfter, what);
     return body;

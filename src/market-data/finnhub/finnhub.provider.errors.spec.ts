@@ -75,14 +75,18 @@ describe('FinnhubMarketDataProvider failures', () => {
     expect(finnhub.fake.requests.map((r) => r.query.symbol)).toEqual(['AAPL', 'MSFT']);
   });
 
-  it('beforeRequest runs before every request, and what it throws fails the call unsent', async () => {
+  it('sends every request through its fetch, and what that throws (a used-up quota) fails the call unsent', async () => {
     let asked = 0;
-    const counted = new FinnhubMarketDataProvider({ apiKey: FAKE_FINNHUB_KEY, baseUrl: finnhub.fake.url, beforeRequest: async () => void asked++ });
+    const counting: typeof fetch = (input, init) => {
+      asked++;
+      return fetch(input, init);
+    };
+    const counted = new FinnhubMarketDataProvider({ apiKey: FAKE_FINNHUB_KEY, baseUrl: finnhub.fake.url, fetch: counting });
     await counted.fetchQuotes({ symbols: ['AAPL', 'MSFT'] });
     await counted.fetchEarnings({ symbol: 'AAPL' });
     expect(asked).toBe(4);
     expect(finnhub.fake.requests).toHaveLength(4);
-    const refused = new FinnhubMarketDataProvider({ apiKey: FAKE_FINNHUB_KEY, baseUrl: finnhub.fake.url, beforeRequest: () => Promise.reject(new QuotaExceededError('finnhub: 60 a minute used')) });
+    const refused = new FinnhubMarketDataProvider({ apiKey: FAKE_FINNHUB_KEY, baseUrl: finnhub.fake.url, fetch: () => Promise.reject(new QuotaExceededError('finnhub: 60 a minute used')) });
     await expect(refused.fetchProfile({ symbol: 'AAPL' })).rejects.toThrow(QuotaExceededError);
     expect(finnhub.fake.requests).toHaveLength(4);
   });

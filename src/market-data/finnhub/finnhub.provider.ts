@@ -26,13 +26,12 @@ export interface FinnhubMarketDataProviderOptions {
   baseUrl?: string | null;
   /** Transport; defaults to the global fetch. */
   fetch?: typeof fetch;
-  /** Per-request limit in milliseconds, default 10 000. */
-  timeoutMs?: number;
   /**
-   * Awaited before every HTTP request, for a quota counted in requests: `fetchQuotes` makes one per
-   * symbol and `fetchEarnings` two. What it throws (e.g. QuotaExceededError) fails the call unsent.
+   * Per-request limit in milliseconds, default 10 000. `fetchQuotes` makes one request per symbol and
+   * `fetchEarnings` two: a quota counted in requests wraps `fetch`; what it throws (e.g.
+   * QuotaExceededError) fails the call unsent.
    */
-  beforeRequest?: () => Promise<void>;
+  timeoutMs?: number;
 }
 
 const daysFrom = (at: Date, days: number) => isoDate(new Date(at.getTime() + days * DAY_MS));
@@ -51,7 +50,6 @@ export class FinnhubMarketDataProvider implements MarketDataProvider {
       baseUrl: options.baseUrl ?? FINNHUB_ORIGIN,
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: options.timeoutMs ?? 10_000,
-      beforeRequest: options.beforeRequest,
     });
   }
 
