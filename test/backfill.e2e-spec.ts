@@ -49,7 +49,7 @@ describe('history backfill (redis store)', () => {
   const runFillsWindow = async (id: string, runs: number, windowStart: (run: RunRecord) => number) => {
     const before = await storedBars();
     const firstRequest = ctx.yahoo.requests.length;
-    const run = await ctx.runAndWait(id, runs);
+    const run = await ctx.runAndWait(id);
     const [from, to] = [windowStart(run), Date.parse(run.start_time)];
     const window = providerBars(from, to);
     const known = new Set(before.map((bar) => bar.date));

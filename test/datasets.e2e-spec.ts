@@ -12,7 +12,7 @@ describe.each<StoreKind>(['redis', 'memory'])('datasets on the job model (%s sto
     const job = (await http().post('/scheduler/jobs').send({ name: 'bars', stock_ids: ['AAPL'], start_date: '2020-08-31', end_date: '2020-11-06' }).expect(201)).body;
     const stored = (await http().get(`/scheduler/jobs/${job.job_id}`).expect(200)).body;
     expect(stored).toMatchObject({ dataset: 'historical_prices', schedule_time: '17:00', data_interval: '1d', lookback_days: 30, write_snapshot: false });
-    const run = await ctx.runAndWait(job.job_id, 1);
+    const run = await ctx.runAndWait(job.job_id);
     expect(run).toMatchObject({ dataset: 'historical_prices', status: 'success', points_written: 49, items_rejected: 0, bars_rejected: 0 });
   });
 
@@ -48,6 +48,6 @@ describe('a job stored before datasets existed (redis store)', () => {
     expect(dataset).toBe('historical_prices');
     await ctx.t.redis!.set(key, JSON.stringify(older));
     expect((await http().get(`/scheduler/jobs/${job.job_id}`).expect(200)).body.dataset).toBe('historical_prices');
-    expect(await ctx.runAndWait(job.job_id, 1)).toMatchObject({ dataset: 'historical_prices', status: 'success' });
+    expect(await ctx.runAndWait(job.job_id)).toMatchObject({ dataset: 'historical_prices', status: 'success' });
   });
 });

@@ -94,8 +94,8 @@ describe.each<StoreKind>(['redis', 'memory'])('company_info and earnings_data (%
     const create = async (dataset: string) =>
       (await http().post('/scheduler/jobs').send({ name: `${dataset} changes`, dataset, stock_ids: ['GOOG'], prefix: 'changes', is_active: false }).expect(201)).body.job_id as string;
     const [profileJob, earningsJob] = [await create('company_info'), await create('earnings_data')];
-    expect((await ctx.runAndWait(profileJob, 1)).points_written).toBe(1);
-    expect((await ctx.runAndWait(earningsJob, 1)).points_written).toBe(4);
+    expect((await ctx.runAndWait(profileJob)).points_written).toBe(1);
+    expect((await ctx.runAndWait(earningsJob)).points_written).toBe(4);
     const before = (await http().get('/market-data/GOOG/profile?prefix=changes').expect(200)).body;
 
     const ceo = { name: 'Ms. New Chief', title: before.officers[0].title };
@@ -115,8 +115,8 @@ describe.each<StoreKind>(['redis', 'memory'])('company_info and earnings_data (%
       'quoteSummary',
     );
     try {
-      const profileRun = await ctx.runAndWait(profileJob, 2);
-      expect((await ctx.runAndWait(earningsJob, 2)).points_written).toBe(1);
+      const profileRun = await ctx.runAndWait(profileJob);
+      expect((await ctx.runAndWait(earningsJob)).points_written).toBe(1);
       expect(profileRun).toMatchObject({ status: 'success', points_written: 1 });
       const at = new Date(Date.parse(profileRun.start_time)).toISOString();
       const after = (await http().get('/market-data/GOOG/profile?prefix=changes').expect(200)).body;
@@ -135,7 +135,7 @@ describe.each<StoreKind>(['redis', 'memory'])('company_info and earnings_data (%
       expect(quarters).toHaveLength(4);
       expect(quarters.at(-1).eps_actual).toBe(9.99);
       // The same answer once more: nothing new.
-      expect((await ctx.runAndWait(profileJob, 3)).points_written).toBe(0);
+      expect((await ctx.runAndWait(profileJob)).points_written).toBe(0);
       expect((await http().get('/market-data/GOOG/profile?prefix=changes').expect(200)).body.changes).toHaveLength(2);
     } finally {
       ctx.yahoo.reset();

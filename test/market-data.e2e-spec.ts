@@ -34,7 +34,7 @@ describe('stored market data (redis store)', () => {
         .send({ name: 'aapl', stock_ids: ['aapl'], start_date: '2020-08-31', end_date: '2020-11-06', write_snapshot: true })
         .expect(201)
     ).body.job_id;
-    const first = await runAndWait(id, 1);
+    const first = await runAndWait(id);
     expect(first).toMatchObject({ status: 'success', fetched_stocks: ['AAPL'], points_written: 49 });
 
     const request1 = ctx.yahoo.requests.find((r) => r.symbol === 'AAPL')!;
@@ -45,7 +45,7 @@ describe('stored market data (redis store)', () => {
     expect(all.map((bar) => bar.date)).toEqual([...all.map((bar) => bar.date)].sort());
     expect(all[0]).toMatchObject({ date: '2020-08-31T13:30:00.000Z', adj_close: expect.any(Number) });
 
-    const second = await runAndWait(id, 2);
+    const second = await runAndWait(id);
     expect(second).toMatchObject({ status: 'success', points_written: 49 });
     // Incremental: the second run asks only from the last stored bar (2020-11-06 14:30 UTC) on.
     const request2 = ctx.yahoo.requests.filter((r) => r.symbol === 'AAPL')[1];
@@ -101,7 +101,7 @@ describe('stored market data (redis store)', () => {
     ctx.yahoo.override('NVDA', { status: 500, body: 'Internal Server Error' });
     ctx.yahoo.override('AMZN', { fixture: 'chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json' });
     const id = (await http().post('/scheduler/jobs').send({ name: 'mixed', stock_ids: ['MSFT', 'NOSUCHSYMBOL', 'NVDA', 'AMZN'] }).expect(201)).body.job_id;
-    const run = await runAndWait(id, 1);
+    const run = await runAndWait(id);
     expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['MSFT'], failed_stocks: ['NOSUCHSYMBOL', 'NVDA', 'AMZN'], points_written: 252 });
     const kinds = Object.fromEntries(run.errors.map((e: { symbol: string; kind: string; attempts: number }) => [e.symbol, [e.kind, e.attempts]]));
     // Only the transient failure is retried: 1 attempt + 3 retries.
@@ -122,7 +122,7 @@ describe('stored market data (redis store)', () => {
     const rejectedTotal = async () => metricSample((await http().get('/metrics').expect(200)).text, 'scheduler_bars_rejected_total');
     const before = await rejectedTotal();
     const id = (await http().post('/scheduler/jobs').send({ name: 'nulls', stock_ids: ['MSFT', 'BTC-USD'] }).expect(201)).body.job_id;
-    const run = await runAndWait(id, 1);
+    const run = await runAndWait(id);
     expect(run).toMatchObject({
       status: 'partial_success',
       fetched_stocks: ['MSFT'],
@@ -138,7 +138,7 @@ describe('stored market data (redis store)', () => {
 
   it('marks a run failed when every symbol fails, and the job failed', async () => {
     const id = (await http().post('/scheduler/jobs').send({ name: 'bad', stock_ids: ['NOPE1', 'NOPE2'] }).expect(201)).body.job_id;
-    const run = await runAndWait(id, 1);
+    const run = await runAndWait(id);
     expect(run).toMatchObject({ status: 'failed', fetched_stocks: [], failed_stocks: ['NOPE1', 'NOPE2'] });
     expect((await http().get(`/scheduler/jobs/${id}/status`).expect(200)).body).toMatchObject({ status: 'failed', last_result: { status: 'failed' } });
   });

@@ -50,7 +50,7 @@ describe.each<StoreKind>(['redis', 'memory'])('news_data (%s store)', (store) =>
     const other = { name: 'more news', dataset: 'news_data', stock_ids: ['AAPL', 'GOOG'], is_active: false, retention_days: 3650 };
     const { job_id: otherId } = (await http().post('/scheduler/jobs').send(other).expect(201)).body;
     const goog = await recordedArticles('GOOG');
-    expect(await ctx.runAndWait(otherId, 1)).toMatchObject({ status: 'success', points_written: goog.length, fetched_stocks: ['AAPL', 'GOOG'] });
+    expect(await ctx.runAndWait(otherId)).toMatchObject({ status: 'success', points_written: goog.length, fetched_stocks: ['AAPL', 'GOOG'] });
     expect((await http().get('/market-data/AAPL/news').expect(200)).body).toEqual(aapl);
     expect((await http().get('/market-data/GOOG/news').expect(200)).body).toEqual(goog);
     if (ctx.t.redis) {
@@ -71,7 +71,7 @@ describe.each<StoreKind>(['redis', 'memory'])('news_data (%s store)', (store) =>
     ctx.yahoo.override('AAPL', { body: editedRecording<{ news: RawArticle[] }>(({ news }) => delete news[1].uuid) }, 'search');
     const job = { name: 'ranges', dataset: 'news_data', stock_ids: ['AAPL'], prefix: 'ranges', is_active: false, retention_days: 3650 };
     const { job_id: id } = (await http().post('/scheduler/jobs').send(job).expect(201)).body;
-    expect(await ctx.runAndWait(id, 1)).toMatchObject({ status: 'success', points_written: 3, items_rejected: 1 });
+    expect(await ctx.runAndWait(id)).toMatchObject({ status: 'success', points_written: 3, items_rejected: 1 });
     ctx.yahoo.reset();
     const recorded = await recordedArticles('AAPL');
     const dropped = (await loadRecording(SEARCH_RECORDINGS.AAPL)).json as { news: RawArticle[] };

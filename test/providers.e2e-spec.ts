@@ -21,7 +21,7 @@ describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', 
   it('completes a quotes run from Finnhub while Yahoo answers 503, and the record says which provider served', async () => {
     ctx.yahoo.override('*', { status: 503 }, 'quote');
     const { job_id: id } = (await ctx.http().post('/scheduler/jobs').send({ name: 'q', dataset: 'stock_quotes', stock_ids: ['AAPL'], market_hours_only: false, retention_days: 3650 }).expect(201)).body;
-    const run = await ctx.runAndWait(id, 1);
+    const run = await ctx.runAndWait(id);
     expect(run).toMatchObject({ status: 'success', fetched_stocks: ['AAPL'], sources: { AAPL: 'finnhub' }, points_written: 1 });
     const recorded = finnhubFixture('quote-AAPL.json') as { c: number; pc: number; t: number };
     const [quote] = (await ctx.http().get('/market-data/AAPL/quotes').expect(200)).body;
@@ -33,7 +33,7 @@ describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', 
   it('serves a symbol Yahoo does not know from Finnhub; one neither knows fails alone, naming both', async () => {
     ctx.yahoo.override('AAPL', YAHOO_UNKNOWN, 'quoteSummary');
     const { job_id: id } = (await ctx.http().post('/scheduler/jobs').send({ name: 'p', dataset: 'company_info', stock_ids: ['AAPL', 'NOPE'] }).expect(201)).body;
-    const run = await ctx.runAndWait(id, 1);
+    const run = await ctx.runAndWait(id);
     expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['AAPL'], failed_stocks: ['NOPE'], sources: { AAPL: 'finnhub' } });
     expect(run.errors).toEqual([{ symbol: 'NOPE', kind: 'SymbolNotFoundError', attempts: 1, provider: 'finnhub', tried: ['yahoo', 'finnhub'], error: expect.stringMatching(/^no provider knows NOPE: yahoo: .+; finnhub: .+/) }]);
     const profile = (await ctx.http().get('/market-data/AAPL/profile').expect(200)).body;
@@ -50,10 +50,10 @@ describe('a job with its own providers', () => {
     const sent = { name: 'q', dataset: 'stock_quotes', stock_ids: ['AAPL'], market_hours_only: false, retention_days: 3650, providers: ['finnhub', 'yahoo'] };
     const created = (await ctx.http().post('/scheduler/jobs').send(sent).expect(201)).body;
     expect((await ctx.http().get(`/scheduler/jobs/${created.job_id}`).expect(200)).body.providers).toEqual(['finnhub', 'yahoo']);
-    expect(await ctx.runAndWait(created.job_id, 1)).toMatchObject({ status: 'success', sources: { AAPL: 'finnhub' } });
+    expect(await ctx.runAndWait(created.job_id)).toMatchObject({ status: 'success', sources: { AAPL: 'finnhub' } });
     expect(ctx.yahoo.requests.filter((r) => r.kind === 'quote')).toHaveLength(0);
     await ctx.http().put(`/scheduler/jobs/${created.job_id}`).send({ providers: null }).expect(200);
-    expect(await ctx.runAndWait(created.job_id, 2)).toMatchObject({ status: 'success', sources: { AAPL: 'yahoo' } });
+    expect(await ctx.runAndWait(created.job_id)).toMatchObject({ status: 'success', sources: { AAPL: 'yahoo' } });
   });
 
   it('refuses providers that do not serve the dataset, naming each, and writes nothing', async () => {
@@ -75,10 +75,10 @@ describe('a provider whose key is refused', () => {
   it('is taken out after its first refusal, never asked again, and health says misconfigured (unhealthy once Yahoo\'s breaker is open too)', async () => {
     ctx.yahoo.override('*', { status: 503 }, 'quoteSummary');
     const { job_id: id } = (await ctx.http().post('/scheduler/jobs').send({ name: 'p', dataset: 'company_info', stock_ids: ['AAPL'] }).expect(201)).body;
-    const first = await ctx.runAndWait(id, 1);
+    const first = await ctx.runAndWait(id);
     expect(first.errors).toMatchObject([{ symbol: 'AAPL', kind: 'ProviderAuthError', provider: 'finnhub', tried: ['yahoo', 'finnhub'] }]);
     expect(JSON.stringify(first)).not.toContain('not-the-key');
-    await ctx.runAndWait(id, 2);
+    await ctx.runAndWait(id);
     expect(vendor.finnhub.requests).toHaveLength(1);
     // Yahoo's five faults (four attempts, then one) opened its breaker: no provider is left to serve.
     expect(ctx.yahoo.requests.filter((r) => r.kind === 'quoteSummary')).toHaveLength(5);

@@ -38,7 +38,7 @@ describe('text the API accepts round-trips; a value the store cannot read is a b
     // A key of the wrong type where AAPL's series belongs: every command on it is refused (WRONGTYPE).
     await ctx.t.redis!.set(`${ctx.t.keyPrefix}scheduled_stock_data:AAPL:1d`, 'not a series');
 
-    const run = await ctx.runAndWait(id, 1);
+    const run = await ctx.runAndWait(id);
     expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['MSFT'], failed_stocks: ['AAPL'] });
     expect(run.errors).toEqual([
       { symbol: 'AAPL', kind: 'StoreCommandError', error: 'the store refused to write the bars (details in the service log)', attempts: 1 },

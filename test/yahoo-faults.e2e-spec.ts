@@ -24,7 +24,7 @@ describe('Yahoo faults (redis store)', () => {
     ctx.yahoo.override('MSFT', { status: 200, body: '{"chart": garbage' });
     ctx.yahoo.override('NVDA', { status: 502, body: 'Bad Gateway' });
     ctx.yahoo.override('GOOG', { delayMs: 800 });
-    const first = await ctx.runAndWait(id, 1);
+    const first = await ctx.runAndWait(id);
     expect(first.status).toBe('partial_success');
     expect(first.fetched_stocks.sort()).toEqual(['AAPL', 'AMZN', 'BTC-USD', 'GOOG']);
     expect(Object.fromEntries(first.errors.map((e) => [e.symbol, [e.kind, e.attempts]]))).toEqual({
@@ -38,7 +38,7 @@ describe('Yahoo faults (redis store)', () => {
     expect([perSymbol('AAPL'), perSymbol('MSFT'), perSymbol('NVDA'), perSymbol('GOOG')]).toEqual([3, 1, 4, 1]);
 
     ctx.yahoo.reset();
-    for (let count = 2; count <= 4; count++) expect((await ctx.runAndWait(id, count)).status).toBe('success');
+    for (let count = 2; count <= 4; count++) expect((await ctx.runAndWait(id)).status).toBe('success');
 
     const health = (await http().get('/health').expect(200)).body;
     expect(health.status).toBe('healthy');

@@ -114,17 +114,24 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * A run nobody holds the lease of any more will never end: it is recorded as failed, as itself
-   * (its id, trigger, occurrence and start, stored when it started).
+   * (its id, trigger, occurrence and start, stored when it started). The job was read a moment
+   * ago: a run that ended since (recorded, then its lease released) or began since (leased, then
+   * stored) is left alone, and the record is written only while the run is still current.
    */
-  private async recoverLostRun(job: ScheduledJob): Promise<void> {
+  private async recoverLostRun(listed: ScheduledJob): Promise<void> {
     const reason = 'interrupted: the replica holding this run stopped renewing its lease (it stopped, crashed or lost the store)';
-    const current = await this.registry.currentRun(job.job_id);
+    const current = await this.registry.currentRun(listed.job_id);
+    const job = await this.registry.get(listed.job_id);
+    if (job?.status !== 'running' || (await this.coordinator.isLeased(job.job_id))) return;
     if (current) {
       const scheduledFor = current.scheduled_for ? new Date(current.scheduled_for) : null;
       const run = { runId: current.run_id, trigger: current.trigger, scheduledFor, done: current.progress.done };
-      return this.recorder.interrupted(job, run, current.start_time, reason);
+      await this.recorder.interrupted(job, run, current.start_time, reason, { onlyIfCurrent: true });
+      return;
     }
-    // Left running by a version that did not store its current run: what it was is unknown.
+    // Left running by a version that did not store its current run: what it was is unknown. A run
+    // started since the listing (and maybe over already) would have moved last_run.
+    if (job.last_run !== listed.last_run) return;
     const run = { runId: randomUUID(), trigger: 'schedule' as const, scheduledFor: null };
     await this.recorder.interrupted(job, run, job.last_run ?? job.updated_at, `${reason}; its record was not kept, so its id and trigger are unknown`);
   }

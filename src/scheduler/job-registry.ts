@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { JOB_STORE, type JobStore } from '../storage/job-store.js';
+import { JOB_STORE, type JobStore, type RecordRunOptions } from '../storage/job-store.js';
 import type { JobPatch, JobSpec, RunRecord, ScheduledJob } from './job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
@@ -67,9 +67,9 @@ export class JobRegistry {
     return this.store.currentRun(jobId);
   }
 
-  /** Appends the run record and applies `patch` to its job, atomically; null when the job no longer exists. */
-  recordRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
-    return this.store.recordRun(run, this.options.runHistoryLimit, patch);
+  /** Appends the run record and applies `patch` to its job, atomically; null, writing nothing, when the job no longer exists (or the run is no longer current, with `onlyIfCurrent`). */
+  recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
+    return this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
   }
 
   /** Newest first: the run in progress, if any, then the recorded ones. */

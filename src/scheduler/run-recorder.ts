@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { failureSummary } from './failure-summary.js';
 import type { JobPatch, RunRecord, RunTrigger, ScheduledJob } from './job.js';
+import type { RecordRunOptions } from '../storage/job-store.js';
 import { JobRegistry } from './job-registry.js';
 import { lastResultOf, newRunRecord } from './run-record.js';
 import { isoInZone } from './time-format.js';
@@ -39,8 +40,12 @@ export class RunRecorder {
     await this.registry.recordRun(record, patch);
   }
 
-  /** A run that will never end (crash, shutdown): failed, and the job failed (or paused if stopped). */
-  async interrupted(job: ScheduledJob, run: RunRef, startTime: string, reason: string): Promise<void> {
+  /**
+   * A run that will never end (crash, shutdown): failed, and the job failed (or paused if stopped).
+   * With `onlyIfCurrent` (a run judged lost from outside) nothing is written if the run was
+   * recorded meanwhile; answers whether the record was written.
+   */
+  async interrupted(job: ScheduledJob, run: RunRef, startTime: string, reason: string, options: RecordRunOptions = {}): Promise<boolean> {
     const end = Date.now();
     const record: RunRecord = {
       ...newRunRecord(job, run.runId, run.trigger, run.scheduledFor, startTime),
@@ -51,9 +56,11 @@ export class RunRecorder {
       reason,
       progress: { done: run.done ?? 0, total: runSubjects(job).length },
     };
+    const written = await this.registry.recordRun(record, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) }, options);
+    if (!written) return false;
     this.logger.warn(`job ${job.job_id} run ${run.runId}: ${reason}`, { job_id: job.job_id, run_id: run.runId });
     this.metrics.recordRun(record);
-    await this.registry.recordRun(record, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) });
+    return true;
   }
 
   /** A run that ended: its record, and the job completed or failed (paused if stopped while it ran). */

@@ -37,14 +37,20 @@ export interface JobStore {
    * Prepends a run record (keeping only the job's newest `keep`), clears the current run if it is
    * this one, and merges `patch` into the job, in one atomic step; returns the patched job, or
    * null, writing nothing, when the job no longer exists (a run that ends after a delete leaves
-   * no history behind).
+   * no history behind) or, with `onlyIfCurrent`, when `run` is not the current run (it was recorded
+   * meanwhile by the replica running it).
    */
-  recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null>;
+  recordRun(run: RunRecord, keep: number, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null>;
   /** Recorded runs, newest first (the current run is not among them). */
   listRuns(jobId: string, limit: number): Promise<RunRecord[]>;
   ping(): Promise<void>;
   /** Whether the store has reached its memory limit, so that it refuses writes that need memory. */
   outOfMemory(): Promise<boolean>;
+}
+
+export interface RecordRunOptions {
+  /** Record the run only while it is the job's current run (a run judged lost by another replica). */
+  onlyIfCurrent?: boolean;
 }
 
 export const JOB_STORE = Symbol('JOB_STORE');

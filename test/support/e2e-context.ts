@@ -1,14 +1,14 @@
 import request from 'supertest';
 import type { RunRecord } from '../../src/scheduler/job.js';
 import { startFakeYahoo, type FakeYahoo, type FakeYahooOptions } from './fake-yahoo.js';
-import { createTestApp, recordedRuns, type StoreKind, type TestApp } from './test-app.js';
+import { createTestApp, recordedRun, type StoreKind, type TestApp } from './test-app.js';
 
 export interface E2eContext {
   readonly yahoo: FakeYahoo;
   readonly t: TestApp;
   http(): ReturnType<typeof request>;
-  /** Starts a manual run of job `id` and answers its newest run record once there are `expectedRuns`. */
-  runAndWait(id: string, expectedRuns: number): Promise<RunRecord>;
+  /** Starts a manual run of job `id` and answers its record once recorded (a scheduled fire meanwhile is not mistaken for it). */
+  runAndWait(id: string): Promise<RunRecord>;
 }
 
 /**
@@ -35,9 +35,9 @@ export function useE2eApp(store: StoreKind, options: { env?: Record<string, stri
       return t!;
     },
     http: () => request(t!.app.getHttpServer()),
-    async runAndWait(id, expectedRuns) {
-      await this.http().post(`/scheduler/jobs/${id}/run`).expect(202);
-      return (await recordedRuns(t!.app.getHttpServer(), id, expectedRuns, 20_000))[0]!;
+    async runAndWait(id) {
+      const { run_id } = (await this.http().post(`/scheduler/jobs/${id}/run`).expect(202)).body as { run_id: string };
+      return recordedRun(t!.app.getHttpServer(), id, run_id, 20_000);
     },
   };
 }

@@ -95,6 +95,16 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
   }
 }
 
+/** Run `runId` of the job once recorded: a run still waiting for a slot (404) or `running` is waited for. */
+export function recordedRun<Run extends { status: string } = RunRecord>(target: Parameters<typeof request>[0], jobId: string, runId: string, timeoutMs = 10_000): Promise<Run> {
+  return eventually(async () => {
+    const answer = await request(target).get(`/scheduler/jobs/${jobId}/runs/${runId}`);
+    if (answer.status !== 200 && answer.status !== 404) throw new Error(`GET run ${runId} answered ${answer.status}: ${answer.text}`);
+    const run = answer.body as Run;
+    return answer.status === 200 && run.status !== 'running' ? run : undefined;
+  }, timeoutMs, `run ${runId} of job ${jobId} to be recorded`);
+}
+
 /**
  * The job's recorded runs, newest first, once at least `count` are recorded: the run in progress,
  * listed first with status `running`, is left out. `target` is an app's HTTP server or a base URL.

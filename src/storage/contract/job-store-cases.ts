@@ -114,6 +114,25 @@ export function describeJobStoreCases(stores: () => StoreFixture): void {
       expect((await jobs.listRuns(job.job_id, 10)).map((run) => run.run_id)).toEqual(['run-1', 'run-2']);
     });
 
+    it('records a run onlyIfCurrent only while it is the current run', async () => {
+      const { jobs } = stores();
+      const job = makeJob();
+      await jobs.create(job);
+      const running = { ...makeRun(job.job_id, 1), status: 'running' as const };
+      await jobs.startRun(running, { status: 'running' });
+      const lost = { ...makeRun(job.job_id, 1), status: 'failed' as const };
+      // Recorded by its own replica first: the late "lost" record writes nothing.
+      await jobs.recordRun(makeRun(job.job_id, 1), 10, { status: 'completed' });
+      expect(await jobs.recordRun(lost, 10, { status: 'failed' }, { onlyIfCurrent: true })).toBeNull();
+      expect((await jobs.get(job.job_id))?.status).toBe('completed');
+      expect((await jobs.listRuns(job.job_id, 10)).map((run) => run.status)).toEqual([makeRun(job.job_id, 1).status]);
+
+      await jobs.startRun({ ...makeRun(job.job_id, 2), status: 'running' }, { status: 'running' });
+      expect(await jobs.recordRun({ ...lost, run_id: 'run-2' }, 10, { status: 'failed' }, { onlyIfCurrent: true })).toMatchObject({ status: 'failed' });
+      expect(await jobs.currentRun(job.job_id)).toBeNull();
+      expect((await jobs.listRuns(job.job_id, 10)).map((run) => run.run_id)).toEqual(['run-2', 'run-1']);
+    });
+
     it('starts no run for a job that is gone, and deletes the current run with its job', async () => {
       const { jobs } = stores();
       expect(await jobs.startRun(makeRun('gone', 1), { status: 'running' })).toBeNull();

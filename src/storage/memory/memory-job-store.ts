@@ -1,6 +1,6 @@
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
 import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
-import type { JobStore } from '../job-store.js';
+import type { JobStore, RecordRunOptions } from '../job-store.js';
 
 /**
  * In-process {@link JobStore} with the Redis adapter's semantics; values are copied in and out so
@@ -71,12 +71,14 @@ export class MemoryJobStore implements JobStore {
     return run ? structuredClone(run) : null;
   }
 
-  async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
+  async recordRun(run: RunRecord, keep: number, patch: JobPatch, options: RecordRunOptions = {}): Promise<ScheduledJob | null> {
     assertKeep(keep);
     assertStorable(patch, `patch of job ${run.job_id}`);
     assertStorable(run, `run ${run.run_id} of job ${run.job_id}`);
     if (!this.jobs.has(run.job_id)) return null;
-    if (this.currentRuns.get(run.job_id)?.run_id === run.run_id) this.currentRuns.delete(run.job_id);
+    const isCurrent = this.currentRuns.get(run.job_id)?.run_id === run.run_id;
+    if (options.onlyIfCurrent && !isCurrent) return null;
+    if (isCurrent) this.currentRuns.delete(run.job_id);
     const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];
     this.runs.set(run.job_id, history.slice(0, keep));
     return this.patch(run.job_id, patch);

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
 import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
-import type { JobStore } from '../job-store.js';
+import type { JobStore, RecordRunOptions } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
 import { defineScript } from './redis-script.js';
@@ -36,13 +36,16 @@ if not current or cjson.decode(current).run_id ~= ARGV[2] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 return 1
 `;
-// KEYS: job, runs, current run; ARGV: patch, record, keep, run id. A skipped fire is recorded while
-// another run is current, so the current run is cleared only when it is the one being recorded.
+// KEYS: job, runs, current run; ARGV: patch, record, keep, run id, '1' if only while current. A
+// skipped fire is recorded while another run is current, so the current run is cleared only when
+// it is the one being recorded.
 const RECORD_RUN = `${READ_JOB}
+local current = redis.call('GET', KEYS[3])
+local isCurrent = current and cjson.decode(current).run_id == ARGV[4]
+if ARGV[5] == '1' and not isCurrent then return nil end
 redis.call('LPUSH', KEYS[2], ARGV[2])
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
-local current = redis.call('GET', KEYS[3])
-if current and cjson.decode(current).run_id == ARGV[4] then redis.call('DEL', KEYS[3]) end
+if isCurrent then redis.call('DEL', KEYS[3]) end
 ${MERGE_PATCH}`;
 // KEYS: job, index; ARGV: job JSON, job id. A script rather than a MULTI: out of memory, Redis
 // aborts a MULTI with EXECABORT, which hides the reason that a script's error reply gives.
@@ -131,10 +134,10 @@ export class RedisJobStore implements JobStore {
     return raw === null ? null : parseRun(raw);
   }
 
-  async recordRun(run: RunRecord, keep: number, patch: JobPatch): Promise<ScheduledJob | null> {
+  async recordRun(run: RunRecord, keep: number, patch: JobPatch, options: RecordRunOptions = {}): Promise<ScheduledJob | null> {
     assertKeep(keep);
     const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id), keys.currentRun(run.job_id)];
-    const args = [toJson(patch, `patch of job ${run.job_id}`), runJson(run), keep, run.run_id];
+    const args = [toJson(patch, `patch of job ${run.job_id}`), runJson(run), keep, run.run_id, options.onlyIfCurrent ? '1' : '0'];
     const updated = await redisCall(() => this.recordRunScript(jobKeys, args));
     return updated === null ? null : parseJob(updated);
   }
