@@ -8,7 +8,15 @@ export interface Bar {
   /** Split- and dividend-adjusted close where the provider gives one (daily and longer bars). */
   adj_close: number | null;
   volume: number;
+  /** The provider that gave the bar (see {@link STORED_SOURCE_DEFAULT}); set when it is stored. */
+  source?: string;
 }
+
+/**
+ * The source an item stored without one reads back with: Yahoo, the only provider before sources
+ * were kept, and the one whose items the Redis layouts store without naming it (it saves the bytes).
+ */
+export const STORED_SOURCE_DEFAULT = 'yahoo';
 
 /** A dividend or split, at the provider's event timestamp (epoch ms). */
 export type CorporateAction =

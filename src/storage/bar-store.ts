@@ -41,13 +41,13 @@ export interface CoveredSpan {
  */
 export interface BarStore {
   /**
-   * Inserts or replaces bars by `time`; returns how many bars were written. With `covered`, in the same
+   * Inserts or replaces bars by `time`, each with its `source`; returns how many bars were written. With `covered`, in the same
    * atomic step, records `covered.from` as the start of the complete span if the series' newest bar
    * is no later than `covered.through`; otherwise a newer bar came from another fetch, past a gap
    * this one cannot vouch for, and the coverage that fetch records stands.
    */
   upsert(series: SeriesId, bars: Bar[], covered?: CoveredSpan | null): Promise<number>;
-  /** Bars with `from <= time <= to` (epoch ms, both optional), oldest first. */
+  /** Bars with `from <= time <= to` (epoch ms, both optional), oldest first, each with its `source`. */
   range(series: SeriesId, from?: number, to?: number): Promise<Bar[]>;
   /** The newest stored bar, or null for an empty series. */
   last(series: SeriesId): Promise<Bar | null>;

@@ -4,7 +4,7 @@ import type { Bar, CorporateAction } from '../../market-data/bar.js';
 import { validateBars } from './bar-validator.js';
 import { planFetch } from './fetch-plan.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
-import { sourceOf } from '../../market-data/chain/served-by.js';
+import { sourceOf, withSource } from '../../market-data/chain/served-by.js';
 import type { RequestContext } from '../dataset.js';
 import { SharedRequests } from '../single-flight.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
@@ -24,7 +24,7 @@ export interface IngestResult {
   rejected: number;
   /** True when only the part of the window the series lacked was requested. */
   incremental: boolean;
-  /** With several providers: the one that gave the bars (of the last request, when there were two). */
+  /** The provider that gave the bars (of the last request, when there were two; each bar keeps its own). */
   source?: string;
 }
 
@@ -55,8 +55,9 @@ export class BarIngestor {
       const { logContext, providers } = request;
       const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext, providers });
       const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}|${providers ?? ''}`, fetchChart, { keep: false });
-      source = sourceOf(chart) ?? source;
-      fetched.push(...chart.bars);
+      const servedBy = sourceOf(chart);
+      source = servedBy ?? source;
+      fetched.push(...withSource(chart.bars, servedBy));
       actions.push(...chart.actions);
     }
     const { valid, rejected } = validateBars(fetched);

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 import { ApiCommonErrors } from '../../scheduler/api-errors.decorator.js';
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { BAR_STORE, type BarStore } from '../../storage/bar-store.js';
 import { BarDto } from './dto/bar.dto.js';
 import { CorporateActionDto } from './dto/corporate-action.dto.js';
@@ -23,7 +24,7 @@ export class BarsController {
     const { from, to } = timeRange(query);
     const series = { prefix: query.prefix ?? DEFAULT_PREFIX, symbol, interval: query.interval ?? '1d' };
     const bars = await this.bars.range(series, from, to);
-    return bars.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));
+    return bars.map(({ time, source = STORED_SOURCE_DEFAULT, ...values }) => ({ date: new Date(time).toISOString(), ...values, source }));
   }
 
   @Get(':symbol/actions')

@@ -64,7 +64,6 @@ export function buildProviderChain(options: ResolvedSchedulerOptions, { metrics,
     catalog.add(name, provider);
     return { name, provider };
   });
-  if (links.length === 1) return links[0].provider;
   const providerChain = new ProviderChain(links);
   health.watchOutOfService(() => providerChain.outOfService());
   return providerChain;

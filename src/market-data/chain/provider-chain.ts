@@ -37,7 +37,7 @@ function chainError(failures: Failure[], what: string): unknown {
  * Providers in priority order behind the one port: per symbol, the first that serves the dataset
  * answers; a fault after its retries, an unknown symbol or a refused key moves the symbol on to the
  * next. A provider that refuses the key is taken out for the process. With one provider, calls and
- * errors pass through unchanged.
+ * errors pass through unchanged. Every answer is marked with the provider that gave it (see served-by.ts).
  */
 // Merged with the class: the port's optional methods, assigned in the constructor for those served.
 export interface ProviderChain extends MarketDataProvider {}
@@ -80,7 +80,7 @@ export class ProviderChain implements MarketDataProvider {
 
   private async first(method: ProviderMethod, request: ProviderRequest): Promise<unknown> {
     const links = this.serving(method, request.providers);
-    if (this.links.length === 1) return (links[0].provider[method] as (r: ProviderRequest) => Promise<unknown>)(request);
+    if (this.links.length === 1) return markSource(await (links[0].provider[method] as (r: ProviderRequest) => Promise<unknown>)(request), links[0].name);
     const failures: Failure[] = [];
     for (const link of links) {
       try {
@@ -95,7 +95,11 @@ export class ProviderChain implements MarketDataProvider {
   /** A quote batch: each provider is asked for the symbols the ones before it did not answer. */
   private async quotes(request: QuotesRequest): Promise<QuotesAnswer> {
     const links = this.serving('fetchQuotes', request.providers);
-    if (this.links.length === 1) return links[0].provider.fetchQuotes!(request);
+    if (this.links.length === 1) {
+      const answer = await links[0].provider.fetchQuotes!(request);
+      for (const quote of Object.values(answer)) markSource(quote, links[0].name);
+      return answer;
+    }
     const answer: QuotesAnswer = {};
     const failures: Failure[] = [];
     let missing = request.symbols;

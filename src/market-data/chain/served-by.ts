@@ -8,9 +8,14 @@ export function markSource<T>(answer: T, provider: string): T {
   return answer;
 }
 
-/** The provider that gave `answer`, when a chain of several answered it. */
+/** The provider that gave `answer`, as the provider chain marked it; undefined for an answer from elsewhere. */
 export function sourceOf(answer: unknown): string | undefined {
   return typeof answer === 'object' && answer !== null ? SOURCES.get(answer) : undefined;
+}
+
+/** `items` each with `source` (the provider that gave them) to be stored with; as they are when it is unknown. */
+export function withSource<T extends object>(items: T[], source: string | undefined): T[] {
+  return source === undefined ? items : items.map((item) => ({ ...item, source }));
 }
 
 const TRIED = Symbol('providersTried');

@@ -1,4 +1,5 @@
 /// <reference types="jest" />
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { InvalidStoreInputError } from '../store-errors.js';
 import type { StoreFixture } from '../store-contract.js';
 import { makeBar, series, snapshotId, snapshotRecords, T0, DAY_MS } from './fixtures.js';
@@ -25,6 +26,15 @@ export function describeBarStoreCases(stores: () => StoreFixture): void {
       expect(await bars.range(series)).toEqual([makeBar(0), makeBar(1, 500), makeBar(2, 500), makeBar(3, 500)]);
       await bars.upsert(series, [makeBar(1, 500)]);
       expect(await bars.range(series)).toHaveLength(4);
+    });
+
+    it('keeps the source of each bar, a re-fetch from another provider replacing it with the bar', async () => {
+      const { bars } = stores();
+      const { source: _, ...unnamed } = makeBar(2);
+      await bars.upsert(series, [makeBar(0), makeBar(1, 100, 'finnhub'), unnamed]);
+      await bars.upsert(series, [makeBar(0, 300, 'alpha_vantage')]);
+      expect(await bars.range(series)).toEqual([makeBar(0, 300, 'alpha_vantage'), makeBar(1, 100, 'finnhub'), makeBar(2, 100, STORED_SOURCE_DEFAULT)]);
+      expect(await bars.last(series)).toEqual(makeBar(2));
     });
 
     it('refuses a range bound that is not a finite number with a typed error', async () => {

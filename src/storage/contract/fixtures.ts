@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Bar, SeriesId } from '../../market-data/bar.js';
+import { STORED_SOURCE_DEFAULT, type Bar, type SeriesId } from '../../market-data/bar.js';
 import type { RunRecord, ScheduledJob } from '../../scheduler/job.js';
 import type { SnapshotId, SnapshotRecord } from '../bar-store.js';
 
@@ -61,8 +61,9 @@ export const DAY_MS = 86_400_000;
 export const T0 = Date.UTC(2025, 0, 2, 14, 30);
 
 /** Bar number `day` after {@link T0}, with prices derived from `base` so replacements are visible. */
-export function makeBar(day: number, base = 100): Bar {
+export function makeBar(day: number, base = 100, source = STORED_SOURCE_DEFAULT): Bar {
   return {
+    source,
     time: T0 + day * DAY_MS,
     open: base + day,
     high: base + day + 1.25,

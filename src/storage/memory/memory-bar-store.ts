@@ -1,4 +1,4 @@
-import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
+import { STORED_SOURCE_DEFAULT, type Bar, type CorporateAction, type SeriesId } from '../../market-data/bar.js';
 import { type ActionsId, assertRangeBounds, type BarStore, type CoveredSpan, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 
@@ -22,7 +22,7 @@ export class MemoryBarStore implements BarStore {
   async upsert(series: SeriesId, bars: Bar[], covered: CoveredSpan | null = null): Promise<number> {
     const key = keys.series(series);
     const stored = this.series.get(key) ?? new Map<number, Bar>();
-    for (const bar of bars) stored.set(bar.time, structuredClone(bar));
+    for (const bar of bars) stored.set(bar.time, { ...structuredClone(bar), source: bar.source ?? STORED_SOURCE_DEFAULT });
     if (stored.size === 0) return 0;
     this.series.set(key, stored);
     if (covered && Math.max(...stored.keys()) <= covered.through) this.coveredFrom.set(keys.coveredFrom(series), covered.from);

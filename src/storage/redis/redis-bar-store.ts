@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Bar, CorporateAction, SeriesId } from '../../market-data/bar.js';
+import { STORED_SOURCE_DEFAULT, type Bar, type CorporateAction, type SeriesId } from '../../market-data/bar.js';
 import { type ActionsId, assertRangeBounds, type BarStore, type CoveredSpan, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
@@ -56,8 +56,8 @@ export function blockSpanMs(interval: string): number {
 /**
  * {@link BarStore} on Redis: a series is a ZSET of blocks. A block covers `[start, start + span)`,
  * is scored by its start (epoch ms) and holds its bars oldest first, one per line:
- * `time,open,high,low,close,adj_close,volume` (numbers as JavaScript prints them, so they read back
- * exactly; an empty adj_close is null). Members of the former layout (one `[time, …]` JSON array
+ * `time,open,high,low,close,adj_close,volume[,source]` (numbers as JavaScript prints them, so they
+ * read back exactly; an empty adj_close is null; no source is {@link STORED_SOURCE_DEFAULT}). Members of the former layout (one `[time, …]` JSON array
  * per bar, scored by its time) are still read, and folded into their block on the next write there.
  */
 export class RedisBarStore implements BarStore {
@@ -132,15 +132,16 @@ export class RedisBarStore implements BarStore {
   }
 }
 
-function encodeBar({ time, open, high, low, close, adj_close, volume }: Bar): string {
-  return [time, open, high, low, close, adj_close ?? '', volume].join(',');
+function encodeBar({ time, open, high, low, close, adj_close, volume, source }: Bar): string {
+  const line = [time, open, high, low, close, adj_close ?? '', volume].join(',');
+  return source && source !== STORED_SOURCE_DEFAULT ? `${line},${source}` : line;
 }
 
 /** The bars of a block, or the one bar of a former-layout member. */
 function decodeMember(member: string): Bar[] {
   const lines = member.startsWith('[') ? [member.slice(1, -1).replace('null', '')] : member.split('\n');
   return lines.map((line) => {
-    const [time, open, high, low, close, adj_close, volume] = line.split(',');
-    return { time: +time, open: +open, high: +high, low: +low, close: +close, adj_close: adj_close === '' ? null : +adj_close, volume: +volume };
+    const [time, open, high, low, close, adj_close, volume, source = STORED_SOURCE_DEFAULT] = line.split(',');
+    return { time: +time, open: +open, high: +high, low: +low, close: +close, adj_close: adj_close === '' ? null : +adj_close, volume: +volume, source };
   });
 }

@@ -9,4 +9,6 @@ export class BarDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Split/dividend-adjusted close, when the provider gives one.', example: 131.43 })
   adj_close: number | null;
   @ApiProperty({ example: 152470100 }) volume: number;
+  @ApiProperty({ description: 'The provider that gave the bar: yahoo, alpha_vantage, finnhub or polygon (yahoo for bars stored before sources were kept).', example: 'yahoo' })
+  source: string;
 }
