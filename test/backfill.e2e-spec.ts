@@ -12,6 +12,7 @@ interface BarBody {
   low: number;
   close: number;
   volume: number;
+  source: string;
 }
 
 /** The synthetic provider's bars of `[from, to)` (epoch ms), shaped as the API serves them. */
@@ -26,6 +27,7 @@ function providerBars(from: number, to: number): BarBody[] {
     low: quote.low[i],
     close: quote.close[i],
     volume: quote.volume[i],
+    source: 'yahoo',
   }));
 }
 

@@ -25,7 +25,7 @@ describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', 
     expect(run).toMatchObject({ status: 'success', fetched_stocks: ['AAPL'], sources: { AAPL: 'finnhub' }, points_written: 1 });
     const recorded = finnhubFixture('quote-AAPL.json') as { c: number; pc: number; t: number };
     const [quote] = (await ctx.http().get('/market-data/AAPL/quotes').expect(200)).body;
-    expect(quote).toMatchObject({ time: new Date(recorded.t * 1000).toISOString(), price: recorded.c, previous_close: recorded.pc });
+    expect(quote).toMatchObject({ time: new Date(recorded.t * 1000).toISOString(), price: recorded.c, previous_close: recorded.pc, source: 'finnhub' });
     expect(vendor.finnhub.requests.map((r) => r.kind)).toEqual(['quote']);
     expect(vendor.finnhub.requests[0].query.token).toBeUndefined();
   }, 20_000);

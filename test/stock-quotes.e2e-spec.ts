@@ -22,6 +22,7 @@ async function recordedQuote(symbol: string): Promise<Record<string, unknown>> {
     ask: q.ask,
     market_state: q.marketState,
     currency: q.currency,
+    source: 'yahoo',
   };
 }
 

@@ -1,5 +1,5 @@
 import { applyDecorators, BadRequestException, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiParam, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ParseSymbolPipe } from '../market-data/parse-symbol.pipe.js';
@@ -11,6 +11,13 @@ export const DEFAULT_PREFIX = 'scheduled_stock_data';
 /** The `{symbol}` path segment, checked against Yahoo's alphabet and upper-cased. */
 export const SymbolPath = () => Param('symbol', new ParseSymbolPipe());
 export const SymbolParam = () => ApiParam({ name: 'symbol', example: 'AAPL', description: 'Yahoo symbol; case-insensitive.' });
+
+/** The `source` of a stored item in a read answer: the provider that gave it. */
+export const ApiSource = (item: string) =>
+  ApiProperty({
+    description: `The provider that gave the ${item}: yahoo, alpha_vantage, finnhub or polygon (yahoo for one stored before sources were kept).`,
+    example: 'yahoo',
+  });
 
 /** The 404 of a route over a symbol with nothing stored. */
 export const ApiNothingStored = (dataset: string) =>

@@ -102,7 +102,7 @@ export interface RunRecord {
   fetched_stocks: string[];
   failed_stocks: string[];
   errors: SymbolError[];
-  /** With several providers: which one served each fetched symbol. */
+  /** Which provider served each fetched symbol (absent when none was). */
   sources?: Record<string, string>;
   /** Items written: bars, quotes, contracts, articles, quarters, profiles changed. */
   points_written: number;

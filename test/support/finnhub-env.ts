@@ -1,23 +1,14 @@
-/// <reference types="jest" />
 import { FAKE_FINNHUB_KEY, startFakeFinnhub } from './fake-finnhub.js';
 import type { FakeVendor } from './fake-vendor.js';
+import { useVendorAfterYahoo } from './vendor-env.js';
 
-/**
- * A fake Finnhub started (beforeAll) ahead of the app of `useE2eApp(store, { env })`, and `env`
- * naming it after Yahoo with `key`. Jest only.
- */
+/** A fake Finnhub after Yahoo (see {@link useVendorAfterYahoo}), with `key`. Jest only. */
 export function useFinnhubAfterYahoo(key = FAKE_FINNHUB_KEY): { env: Record<string, string>; readonly finnhub: FakeVendor } {
-  const env: Record<string, string> = {};
-  let finnhub: FakeVendor | undefined;
-  beforeAll(async () => {
-    finnhub = await startFakeFinnhub();
-    Object.assign(env, { MARKET_DATA_PROVIDERS: 'yahoo,finnhub', FINNHUB_API_KEY: key, FINNHUB_BASE_URL: finnhub.url });
-  });
-  afterAll(() => finnhub?.close());
+  const setup = useVendorAfterYahoo({ name: 'finnhub', variable: 'FINNHUB', start: startFakeFinnhub }, key);
   return {
-    env,
+    env: setup.env,
     get finnhub() {
-      return finnhub!;
+      return setup.vendor;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { assertRangeBounds } from '../../storage/bar-store.js';
 import { keys } from '../../storage/keys.js';
 import type { SymbolKeyId } from '../dataset.js';
@@ -17,7 +18,7 @@ export class MemoryQuoteStore implements QuoteStore {
     let added = 0;
     for (const quote of quotes) {
       if (quote.time < keepFrom || stored.has(quote.time)) continue;
-      stored.set(quote.time, { ...quote, market_state: quote.market_state || null, currency: quote.currency || null });
+      stored.set(quote.time, { ...quote, market_state: quote.market_state || null, currency: quote.currency || null, source: quote.source ?? STORED_SOURCE_DEFAULT });
       added++;
     }
     for (const time of stored.keys()) if (time < keepFrom) stored.delete(time);

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { Quote } from './quote.js';
 
 /**
@@ -8,8 +9,10 @@ import type { Quote } from './quote.js';
 export const QUOTE_BLOCK_MS = 3_600_000;
 
 /** The stored fields after the time, in line order. */
-const FIELDS = ['price', 'change', 'change_percent', 'volume', 'open', 'day_high', 'day_low', 'previous_close', 'bid', 'ask', 'market_state', 'currency'] as const;
-const STRINGS = new Set<string>(['market_state', 'currency']);
+// The source came last, later: a block written before has 12 tokens in its frame and lines, and
+// its quotes read back with STORED_SOURCE_DEFAULT.
+const FIELDS = ['price', 'change', 'change_percent', 'volume', 'open', 'day_high', 'day_low', 'previous_close', 'bid', 'ask', 'market_state', 'currency', 'source'] as const;
+const STRINGS = new Set<string>(['market_state', 'currency', 'source']);
 const NULL = '~';
 
 /** Start (epoch ms) of the block holding `time`. */
@@ -26,7 +29,7 @@ export function quoteBlockStart(time: number): number {
 export function encodeQuoteLine(quote: Quote, blockStart: number): string {
   const tokens = FIELDS.map((field) => {
     const value = quote[field];
-    if (value === null || value === '') return NULL;
+    if (value === null || value === undefined || value === '') return NULL;
     return typeof value === 'string' ? encodeURIComponent(value).replace(/~/g, '%7E') : String(value);
   });
   return [quote.time - blockStart, ...tokens].join(',');
@@ -38,9 +41,10 @@ export function decodeQuoteLine(line: string, frame: string[], blockStart: numbe
   const quote: Record<string, unknown> = { time: blockStart + Number(tokens[0]) };
   FIELDS.forEach((field, k) => {
     const token = tokens[k + 1] || frame[k];
-    if (token === NULL) quote[field] = null;
+    if (token === NULL || token === undefined) quote[field] = null;
     else quote[field] = STRINGS.has(field) ? decodeURIComponent(token) : Number(token);
   });
+  quote.source ??= STORED_SOURCE_DEFAULT;
   return quote as unknown as Quote;
 }
 

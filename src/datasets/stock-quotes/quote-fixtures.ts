@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { Quote } from './quote.js';
 
 /** 2025-02-14 21:00 UTC, the time of the recorded AAPL quote. */
@@ -20,6 +21,7 @@ export function makeQuote(minutes: number, overrides: Partial<Quote> = {}): Quot
     ask: 253.37,
     market_state: 'REGULAR',
     currency: 'USD',
+    source: STORED_SOURCE_DEFAULT,
     ...overrides,
   };
 }

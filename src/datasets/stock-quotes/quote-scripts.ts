@@ -11,7 +11,7 @@ import { QUOTE_BLOCK_MS } from './quote-block-codec.js';
 // keeping the stored quote of a time. Then blocks wholly before keep-from go, and the oldest
 // block's leading lines before it are cut (the frame stays, so nothing is re-encoded).
 export const APPEND_QUOTES = `
-local N, SPAN = 13, ${QUOTE_BLOCK_MS}
+local N, SPAN = 14, ${QUOTE_BLOCK_MS}
 local function split(line)
   local t = {}
   for token in string.gmatch(line .. ',', '([^,]*),') do t[#t + 1] = token end

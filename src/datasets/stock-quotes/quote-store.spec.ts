@@ -25,6 +25,14 @@ describeAdapters<QuoteStore>('QuoteStore', { memory: () => new MemoryQuoteStore(
     expect(await quotes.range(aapl)).toEqual([written[2], odd, written[0]]);
   });
 
+  it('keeps the source of each quote; one stored without a source reads back as yahoo', async () => {
+    const quotes = stores();
+    const { source: _, ...unnamed } = makeQuote(2);
+    await quotes.append(aapl, [makeQuote(0, { source: 'finnhub' }), makeQuote(1, { source: 'polygon' }), unnamed], 0);
+    expect((await quotes.range(aapl)).map((quote) => quote.source)).toEqual(['finnhub', 'polygon', 'yahoo']);
+    expect(await quotes.latest('stock', ['AAPL'])).toEqual({ AAPL: makeQuote(2) });
+  });
+
   it('stores one quote per time: a re-fetch adds nothing, and the quote first stored for a time stays', async () => {
     const quotes = stores();
     await quotes.append(aapl, [makeQuote(0), makeQuote(1)], 0);

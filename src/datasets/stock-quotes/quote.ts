@@ -19,6 +19,8 @@ export interface Quote {
   ask: number | null;
   market_state: string | null;
   currency: string | null;
+  /** The provider that gave the quote; set when it is stored. */
+  source?: string;
 }
 
 export interface QuotesRequest extends RequestContext {

@@ -22,13 +22,31 @@ describe('Redis quote layout', () => {
     const offset = QUOTE_T0 - start;
     expect(await keyspace.client.zrangebyscore('stock:AAPL:quotes', '-inf', '+inf', 'WITHSCORES')).toEqual([
       [
-        '244.6,3.0700073,1.2710667,40896227,241.07,245.41,241,241.53,244.44,253.37,REGULAR,USD',
+        '244.6,3.0700073,1.2710667,40896227,241.07,245.41,241,241.53,244.44,253.37,REGULAR,USD,yahoo',
         `${offset}`,
         `${offset + MINUTE_MS},244.61,,,40896228,,246,,,,,~`,
         `${offset + 2 * MINUTE_MS},244.62,,,40896229`,
       ].join('\n'),
       String(start),
     ]);
+  });
+
+  it('reads a block written before quotes kept their source as yahoo, and adds quotes of any source to it', async () => {
+    const start = quoteBlockStart(QUOTE_T0);
+    const offset = QUOTE_T0 - start;
+    const frame = '244.6,3.0700073,1.2710667,40896227,241.07,245.41,241,241.53,244.44,253.37,REGULAR,USD';
+    await keyspace.client.zadd('stock:AAPL:quotes', start, [frame, `${offset}`, `${offset + 2 * MINUTE_MS},244.62,,,40896229`].join('\n'));
+    // A newer quote is appended to the block; an earlier one makes the script merge it.
+    expect(await quotes.append(aapl, [makeQuote(4, { source: 'finnhub' }), makeQuote(3)], 0)).toBe(2);
+    expect(await quotes.append(aapl, [makeQuote(1, { source: 'polygon' })], 0)).toBe(1);
+    expect((await quotes.range(aapl)).map((quote) => [(quote.time - QUOTE_T0) / MINUTE_MS, quote.source])).toEqual([
+      [0, 'yahoo'],
+      [1, 'polygon'],
+      [2, 'yahoo'],
+      [3, 'yahoo'],
+      [4, 'finnhub'],
+    ]);
+    expect(await quotes.range(aapl)).toEqual([makeQuote(0), makeQuote(1, { source: 'polygon' }), makeQuote(2), makeQuote(3), makeQuote(4, { source: 'finnhub' })]);
   });
 
   it('answers the latest quotes of many symbols in one command', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { NoDataError, SymbolNotFoundError } from '../../market-data/provider-errors.js';
 import { requestContext, shareScope, type DatasetHandler, type DatasetRun, type SymbolOutcome } from '../dataset-handler.js';
-import { sourceOf } from '../../market-data/chain/served-by.js';
+import { sourceOf, withSource } from '../../market-data/chain/served-by.js';
 import { retentionStart } from '../retention.js';
 import { SharedRequests } from '../single-flight.js';
 import { failedOutcome, outcomeOf } from '../symbol-outcome.js';
@@ -43,7 +43,8 @@ export class StockQuotesHandler implements DatasetHandler {
             if (!quote) throw new SymbolNotFoundError(`${symbol} is not in the provider's quote answer`);
             const { valid, rejected } = validateQuotes([quote]);
             if (valid.length === 0) throw new NoDataError(`the quote of ${symbol} has no finite price or time`, rejected);
-            return { written: await this.quotes.append({ prefix: run.job.prefix, symbol }, valid, keepFrom), rejected, source: sourceOf(quote) };
+            const source = sourceOf(quote);
+            return { written: await this.quotes.append({ prefix: run.job.prefix, symbol }, withSource(valid, source), keepFrom), rejected, source };
           },
           'quotes',
         ),

@@ -33,7 +33,7 @@ export class RunRecordDto implements RunRecord {
   @ApiProperty({ type: [String], example: ['INVALIDSYMBOLXYZ'] }) failed_stocks: string[];
   @ApiProperty({ type: [SymbolErrorDto] }) errors: SymbolErrorDto[];
   @ApiPropertyOptional({
-    description: 'With several providers (MARKET_DATA_PROVIDERS): which one served each fetched symbol.',
+    description: 'Which provider (of MARKET_DATA_PROVIDERS) served each fetched symbol; absent when none was fetched.',
     type: 'object',
     additionalProperties: { type: 'string' },
     example: { AAPL: 'yahoo', MSFT: 'alpha_vantage' },

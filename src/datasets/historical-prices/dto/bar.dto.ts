@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiSource } from '../../read-route.js';
 
 export class BarDto {
   @ApiProperty({ description: "The provider's bar timestamp, ISO 8601 UTC.", example: '2020-09-01T13:30:00.000Z' }) date: string;
@@ -9,6 +10,5 @@ export class BarDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Split/dividend-adjusted close, when the provider gives one.', example: 131.43 })
   adj_close: number | null;
   @ApiProperty({ example: 152470100 }) volume: number;
-  @ApiProperty({ description: 'The provider that gave the bar: yahoo, alpha_vantage, finnhub or polygon (yahoo for bars stored before sources were kept).', example: 'yahoo' })
-  source: string;
+  @ApiSource('bar') source: string;
 }

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
+import { ApiSource } from '../../read-route.js';
 import type { Quote } from '../quote.js';
 
 const number = (description: string, example: number) => ApiProperty({ type: Number, nullable: true, description, example });
@@ -21,8 +23,9 @@ export class QuoteDto {
   market_state: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Currency of the prices.', example: 'USD' })
   currency: string | null;
+  @ApiSource('quote') source: string;
 }
 
-export function toQuoteDto({ time, ...values }: Quote): QuoteDto {
-  return { time: new Date(time).toISOString(), ...values };
+export function toQuoteDto({ time, source = STORED_SOURCE_DEFAULT, ...values }: Quote): QuoteDto {
+  return { time: new Date(time).toISOString(), ...values, source };
 }
