@@ -34,7 +34,7 @@ describe.each<StoreKind>(['redis', 'memory'])('economic_events through Finnhub (
     expect(vendor.finnhub.requests.filter((r) => r.kind === 'economic_calendar').length).toBeGreaterThanOrEqual(2);
     expect(ctx.yahoo.requests).toEqual([]);
 
-    const expected = releases.map((r) => ({ time: `${r.time.replace(' ', 'T')}.000Z`, country: r.country, event: r.event, impact: r.impact, actual: r.actual, estimate: r.estimate, previous: r.prev, unit: r.unit }));
+    const expected = releases.map((r) => ({ time: `${r.time.replace(' ', 'T')}.000Z`, country: r.country, event: r.event, impact: r.impact, actual: r.actual, estimate: r.estimate, previous: r.prev, unit: r.unit, source: 'finnhub' }));
     const stored = (await http().get('/market-data/economic-events?country=AU').expect(200)).body;
     expect(stored).toEqual([...expected].sort((a, b) => (a.event < b.event ? -1 : 1)));
     expect((await http().get('/market-data/economic-events?country=us,jp').expect(200)).body).toEqual([]);

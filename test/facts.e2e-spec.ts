@@ -31,6 +31,7 @@ async function recordedProfile(symbol: string): Promise<Fields> {
     currency: p.currency,
     exchange: p.exchangeName,
     changes: [],
+    source: 'yahoo',
   };
 }
 
@@ -48,11 +49,12 @@ async function recordedEarnings(symbol: string): Promise<Fields> {
       // Yahoo sends the fraction, rounded to a float32 (0.020499999 for 2.05 %).
       surprise_percent: expect.closeTo(h.surprisePercent.raw * 100, 4),
     })),
+    source: 'yahoo',
   };
 }
 
-const PROFILE_HASH = ['name', 'sector', 'industry', 'country', 'website', 'employees', 'summary', 'officers', 'currency', 'exchange', 'fetched_at'];
-const EARNINGS_HASH = ['q:2024-03-31', 'q:2024-06-30', 'q:2024-09-30', 'q:2024-12-31', 'next', 'fetched_at'];
+const PROFILE_HASH = ['name', 'sector', 'industry', 'country', 'website', 'employees', 'summary', 'officers', 'currency', 'exchange', 'fetched_at', 'source'];
+const EARNINGS_HASH = ['q:2024-03-31', 'q:2024-06-30', 'q:2024-09-30', 'q:2024-12-31', 'next', 'fetched_at', 'source'];
 
 // What the first run writes, and the fields of the symbol's hash on Redis after any number of unchanged runs.
 const DATASETS = [

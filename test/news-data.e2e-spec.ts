@@ -18,6 +18,7 @@ async function recordedArticles(symbol: string): Promise<Array<Record<string, un
       link: n.link,
       published_at: new Date(Number(n.providerPublishTime) * 1000).toISOString(),
       related_tickers: n.relatedTickers,
+      source: 'yahoo',
     }));
 }
 

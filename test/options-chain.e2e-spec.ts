@@ -33,6 +33,7 @@ async function recordedChain(symbol: string, fetchedAt: string): Promise<Record<
     expiration: isoDate(result.options[0].expirationDate),
     calls: result.options[0].calls.map(contract),
     puts: result.options[0].puts.map(contract),
+    source: 'yahoo',
   };
 }
 

@@ -37,7 +37,7 @@ describe.each<StoreKind>(['redis', 'memory'])('Yahoo, then Finnhub (%s store)', 
     expect(run).toMatchObject({ status: 'partial_success', fetched_stocks: ['AAPL'], failed_stocks: ['NOPE'], sources: { AAPL: 'finnhub' } });
     expect(run.errors).toEqual([{ symbol: 'NOPE', kind: 'SymbolNotFoundError', attempts: 1, provider: 'finnhub', tried: ['yahoo', 'finnhub'], error: expect.stringMatching(/^no provider knows NOPE: yahoo: .+; finnhub: .+/) }]);
     const profile = (await ctx.http().get('/market-data/AAPL/profile').expect(200)).body;
-    expect(profile).toMatchObject({ symbol: 'AAPL', name: (finnhubFixture('profile2-AAPL.json') as { name: string }).name });
+    expect(profile).toMatchObject({ symbol: 'AAPL', name: (finnhubFixture('profile2-AAPL.json') as { name: string }).name, source: 'finnhub' });
     expect((await ctx.http().get('/health').expect(200)).body).toMatchObject({ status: 'healthy', providers: [{ provider: 'yahoo', status: 'ok' }, { provider: 'finnhub', status: 'ok' }] });
   });
 });

@@ -14,8 +14,8 @@ export interface PerSymbolFetch<A> {
   /** What else the request depends on (news: the article count), so that only equal requests are shared. */
   variant?: string;
   request(request: SymbolRequest): Promise<A>;
-  /** Validates and stores one symbol's answer; throws what fails the symbol. */
-  store(id: SymbolKeyId, answer: A): Promise<{ written: number; rejected: number }>;
+  /** Validates and stores one symbol's answer with `source`, the provider that gave it; throws what fails the symbol. */
+  store(id: SymbolKeyId, answer: A, source: string | undefined): Promise<{ written: number; rejected: number }>;
 }
 
 /**
@@ -33,7 +33,8 @@ export function fetchPerSymbol<A>(shared: SharedRequests, run: DatasetRun, symbo
           const request = { symbol, ...requestContext(run, symbol) };
           const key = [fetch.dataset, shareScope(run), symbol, ...(fetch.variant === undefined ? [] : [fetch.variant])].join('|');
           const answer = await shared.run(key, () => fetch.request(request));
-          return { ...(await fetch.store({ prefix: run.job.prefix, symbol }, answer)), source: sourceOf(answer) };
+          const source = sourceOf(answer);
+          return { ...(await fetch.store({ prefix: run.job.prefix, symbol }, answer, source)), source };
         },
         fetch.what,
       ),

@@ -44,7 +44,7 @@ describe('CompanyInfoHandler', () => {
     expect([handler.dataset, handler.batchSize]).toEqual(['company_info', 1]);
     expect(await handler.fetch(runOf(), ['AAPL'])).toEqual([{ symbol: 'AAPL', written: 1, rejected: 0 }]);
     expect(requests).toEqual(['AAPL']);
-    expect(await store.read(aapl)).toEqual({ profile: makeProfile(), fetched_at: FETCHED_T0, changes: [] });
+    expect(await store.read(aapl)).toEqual({ profile: makeProfile(), fetched_at: FETCHED_T0, source: 'yahoo', changes: [] });
   });
 
   it('writes 0 for an unchanged re-fetch, and keeps a changed field as a change with its time', async () => {
@@ -57,6 +57,7 @@ describe('CompanyInfoHandler', () => {
     expect(await store.read(aapl)).toEqual({
       profile: makeProfile({ sector }),
       fetched_at: FETCHED_T0 + 2 * WEEK_MS,
+      source: 'yahoo',
       changes: [{ at: FETCHED_T0 + 2 * WEEK_MS, field: 'sector', from: 'Technology', to: 'Consumer Cyclical' }],
     });
   });

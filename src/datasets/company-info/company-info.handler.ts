@@ -27,9 +27,9 @@ export class CompanyInfoHandler implements DatasetHandler {
       dataset: this.dataset,
       what: 'profile',
       request: (request) => providerMethod(this.provider, 'fetchProfile')(request),
-      store: async (id, profile) => {
+      store: async (id, profile, source) => {
         if (isEmpty(profile)) throw new NoDataError(`the provider has no profile of ${id.symbol}`);
-        return { written: await this.profiles.write(id, profile, run.startedAt), rejected: 0 };
+        return { written: await this.profiles.write(id, profile, run.startedAt, source), rejected: 0 };
       },
     });
   }

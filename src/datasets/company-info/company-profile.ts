@@ -30,6 +30,8 @@ export interface ProfileChange {
 export interface StoredProfile {
   profile: CompanyProfile;
   fetched_at: number;
+  /** The provider of the latest fetch. */
+  source: string;
   /** Oldest first. */
   changes: ProfileChange[];
 }

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { keys } from '../../storage/keys.js';
 import type { SymbolKeyId } from '../dataset.js';
 import type { CompanyProfile, StoredProfile } from './company-profile.js';
@@ -11,7 +12,7 @@ import type { ProfileStore } from './profile-store.js';
 export class MemoryProfileStore implements ProfileStore {
   private readonly hashes = new Map<string, ProfileHash>();
 
-  async write(id: SymbolKeyId, profile: CompanyProfile, fetchedAt: number): Promise<number> {
+  async write(id: SymbolKeyId, profile: CompanyProfile, fetchedAt: number, source = STORED_SOURCE_DEFAULT): Promise<number> {
     const key = keys.profile(id);
     const stored = this.hashes.get(key);
     if (stored && Number(stored.fetched_at) > fetchedAt) return 0;
@@ -24,7 +25,7 @@ export class MemoryProfileStore implements ProfileStore {
       hash[field] = value;
     }
     if (entries.length > 0) hash.changes = appendChanges(hash.changes, entries);
-    hash.fetched_at = String(fetchedAt);
+    Object.assign(hash, { fetched_at: String(fetchedAt), source });
     this.hashes.set(key, hash);
     return !stored || entries.length > 0 ? 1 : 0;
   }

@@ -1,9 +1,10 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { CompanyProfile, ProfileChange, StoredProfile } from './company-profile.js';
 
 /** The profile's fields, in the order they are compared and stored. */
 export const PROFILE_FIELDS = ['name', 'sector', 'industry', 'country', 'website', 'employees', 'summary', 'officers', 'currency', 'exchange'] as const satisfies readonly (keyof CompanyProfile)[];
 
-/** A stored profile as its hash: each profile field as JSON, `fetched_at` (epoch ms) and `changes` (a JSON array). */
+/** A stored profile as its hash: each profile field as JSON, `fetched_at` (epoch ms), `source` (none before sources were kept) and `changes` (a JSON array). */
 export type ProfileHash = Record<string, string>;
 
 /**
@@ -25,7 +26,7 @@ export function decodeProfile(hash: ProfileHash): StoredProfile | null {
   const value = (field: keyof CompanyProfile) => (hash[field] === undefined ? null : JSON.parse(hash[field]));
   const profile = Object.fromEntries(PROFILE_FIELDS.map((field) => [field, value(field)])) as unknown as CompanyProfile;
   const changes = hash.changes === undefined ? [] : (JSON.parse(hash.changes) as ProfileChange[]);
-  return { profile: { ...profile, officers: profile.officers ?? [] }, fetched_at: Number(hash.fetched_at), changes };
+  return { profile: { ...profile, officers: profile.officers ?? [] }, fetched_at: Number(hash.fetched_at), source: hash.source ?? STORED_SOURCE_DEFAULT, changes };
 }
 
 /** The `changes` JSON array with `entries` (change entries as JSON) appended. */

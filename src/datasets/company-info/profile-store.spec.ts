@@ -16,10 +16,21 @@ describeAdapters<ProfileStore>('ProfileStore', { memory: () => new MemoryProfile
     const profiles = stores();
     const odd = makeProfile({ sector: null, employees: 0, officers: [{ name: 'Ms. Ünïcode "Quoted"', title: null }], summary: 'line\nbreak' });
     expect(await profiles.write(aapl, odd, week(0))).toBe(1);
-    expect(await profiles.read({ prefix: 'stock', symbol: 'aapl' })).toEqual({ profile: odd, fetched_at: week(0), changes: [] });
+    expect(await profiles.read({ prefix: 'stock', symbol: 'aapl' })).toEqual({ profile: odd, fetched_at: week(0), source: 'yahoo', changes: [] });
     expect(await profiles.write({ ...aapl, symbol: 'MSFT' }, EMPTY_PROFILE, week(0))).toBe(1);
-    expect(await profiles.read({ ...aapl, symbol: 'MSFT' })).toEqual({ profile: EMPTY_PROFILE, fetched_at: week(0), changes: [] });
+    expect(await profiles.read({ ...aapl, symbol: 'MSFT' })).toEqual({ profile: EMPTY_PROFILE, fetched_at: week(0), source: 'yahoo', changes: [] });
     expect(await profiles.read({ ...aapl, prefix: 'other' })).toBeNull();
+  });
+
+  it('keeps the provider of the latest fetch, which is no change of the profile', async () => {
+    const profiles = stores();
+    await profiles.write(aapl, makeProfile(), week(0), 'finnhub');
+    expect((await profiles.read(aapl))?.source).toBe('finnhub');
+    expect(await profiles.write(aapl, makeProfile(), week(1), 'polygon')).toBe(0);
+    expect(await profiles.read(aapl)).toEqual({ profile: makeProfile(), fetched_at: week(1), source: 'polygon', changes: [] });
+    // An older fetch changes nothing, its source neither.
+    await profiles.write(aapl, makeProfile(), week(0), 'alpha_vantage');
+    expect((await profiles.read(aapl))?.source).toBe('polygon');
   });
 
   it('writes nothing new for an unchanged fetch: only the fetch time moves', async () => {
@@ -28,7 +39,7 @@ describeAdapters<ProfileStore>('ProfileStore', { memory: () => new MemoryProfile
     // Same values, officers' keys in another order: still unchanged.
     const reordered = makeProfile({ officers: makeProfile().officers.map(({ name, title }) => ({ title, name })) });
     expect(await profiles.write(aapl, reordered, week(1))).toBe(0);
-    expect(await profiles.read(aapl)).toEqual({ profile: makeProfile(), fetched_at: week(1), changes: [] });
+    expect(await profiles.read(aapl)).toEqual({ profile: makeProfile(), fetched_at: week(1), source: 'yahoo', changes: [] });
   });
 
   it('keeps each changed field with its time and old and new value, oldest first', async () => {
@@ -41,6 +52,7 @@ describeAdapters<ProfileStore>('ProfileStore', { memory: () => new MemoryProfile
     expect(await profiles.read(aapl)).toEqual({
       profile: makeProfile({ officers: newCeo, sector: 'Communication Services', employees: 161000 }),
       fetched_at: week(3),
+      source: 'yahoo',
       changes: [
         { at: week(1), field: 'officers', from: makeProfile().officers, to: newCeo },
         { at: week(3), field: 'sector', from: 'Technology', to: 'Communication Services' },
@@ -64,7 +76,7 @@ describeAdapters<ProfileStore>('ProfileStore', { memory: () => new MemoryProfile
     const profiles = stores();
     await profiles.write(aapl, makeProfile({ sector: 'Services' }), week(2));
     expect(await profiles.write(aapl, makeProfile(), week(1))).toBe(0);
-    expect(await profiles.read(aapl)).toEqual({ profile: makeProfile({ sector: 'Services' }), fetched_at: week(2), changes: [] });
+    expect(await profiles.read(aapl)).toEqual({ profile: makeProfile({ sector: 'Services' }), fetched_at: week(2), source: 'yahoo', changes: [] });
   });
 
   it('loses no change of concurrent writes', async () => {

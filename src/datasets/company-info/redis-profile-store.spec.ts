@@ -28,8 +28,15 @@ describe('Redis profile layout', () => {
       currency: '"USD"',
       exchange: '"NasdaqGS"',
       fetched_at: String(FETCHED_T0 + WEEK_MS),
+      source: 'yahoo',
       changes: `[{"at":${FETCHED_T0 + WEEK_MS},"field":"employees","from":150000,"to":164000}]`,
     });
+  });
+
+  it('reads a profile stored before sources were kept (no source field) as from yahoo', async () => {
+    await profiles.write(aapl, makeProfile(), FETCHED_T0, 'finnhub');
+    await keyspace.client.hdel('stock:AAPL:profile', 'source');
+    expect((await profiles.read(aapl))?.source).toBe('yahoo');
   });
 
   it('writes in one script call and reads in one command', async () => {

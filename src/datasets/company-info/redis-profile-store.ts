@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { Redis } from 'ioredis';
 import { keys } from '../../storage/keys.js';
 import { redisCall } from '../../storage/redis/redis-call.js';
@@ -10,7 +11,7 @@ import type { ProfileStore } from './profile-store.js';
 
 /**
  * {@link ProfileStore} on Redis: one HASH per symbol, a field per profile field (its JSON),
- * `fetched_at` and `changes` (a JSON array, oldest first); written by one script, read by one HGETALL.
+ * `fetched_at`, `source` and `changes` (a JSON array, oldest first); written by one script, read by one HGETALL.
  */
 export class RedisProfileStore implements ProfileStore {
   private readonly writeProfile: ScriptCall<number>;
@@ -19,8 +20,8 @@ export class RedisProfileStore implements ProfileStore {
     this.writeProfile = defineScript(client, 'writeProfile', WRITE_PROFILE);
   }
 
-  write(id: SymbolKeyId, profile: CompanyProfile, fetchedAt: number): Promise<number> {
-    return redisCall(() => this.writeProfile([keys.profile(id)], [String(fetchedAt), ...encodeProfile(profile).flat()]));
+  write(id: SymbolKeyId, profile: CompanyProfile, fetchedAt: number, source = STORED_SOURCE_DEFAULT): Promise<number> {
+    return redisCall(() => this.writeProfile([keys.profile(id)], [String(fetchedAt), source, ...encodeProfile(profile).flat()]));
   }
 
   async read(id: SymbolKeyId): Promise<StoredProfile | null> {

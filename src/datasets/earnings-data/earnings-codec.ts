@@ -1,6 +1,7 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { Earnings, EarningsQuarter, StoredEarnings } from './earnings.js';
 
-/** A stored symbol's earnings as its hash: `q:{quarter_end}` per quarter, `next` and `fetched_at`. */
+/** A stored symbol's earnings as its hash: `q:{quarter_end}` per quarter, `next`, `fetched_at` and `source` (none before sources were kept). */
 export type EarningsHash = Record<string, string>;
 
 type QuarterRow = [number | null, number | null, number | null];
@@ -26,5 +27,5 @@ export function decodeEarnings(hash: EarningsHash): StoredEarnings | null {
       const [eps_actual, eps_estimate, surprise_percent] = JSON.parse(hash[field]) as QuarterRow;
       return { quarter_end: field.slice(QUARTER_PREFIX.length), eps_actual, eps_estimate, surprise_percent };
     });
-  return { fetched_at: Number(hash.fetched_at), next_earnings_dates: JSON.parse(hash.next ?? '[]') as number[], quarters };
+  return { fetched_at: Number(hash.fetched_at), source: hash.source ?? STORED_SOURCE_DEFAULT, next_earnings_dates: JSON.parse(hash.next ?? '[]') as number[], quarters };
 }

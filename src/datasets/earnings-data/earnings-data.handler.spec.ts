@@ -46,7 +46,7 @@ describe('EarningsDataHandler', () => {
     expect([handler.dataset, handler.batchSize]).toEqual(['earnings_data', 1]);
     expect(await handler.fetch(runOf(), ['AAPL'])).toEqual([{ symbol: 'AAPL', written: 4, rejected: 0 }]);
     expect(requests).toEqual(['AAPL']);
-    expect(await store.read(aapl)).toEqual({ fetched_at: FETCHED_T0, ...makeEarnings() });
+    expect(await store.read(aapl)).toEqual({ fetched_at: FETCHED_T0, source: 'yahoo', ...makeEarnings() });
   });
 
   it('writes 0 for an unchanged re-fetch; a quarter reported since counts as written, never duplicated', async () => {
@@ -56,7 +56,7 @@ describe('EarningsDataHandler', () => {
     expect(outcome(await handlerFor(provider).fetch(runOf(FETCHED_T0 + 6 * HOUR_MS), ['AAPL']))).toEqual([0]);
     quarters = [...QUARTERS, { ...ESTIMATED, eps_actual: 1.65 }];
     expect(outcome(await handlerFor(provider).fetch(runOf(FETCHED_T0 + 12 * HOUR_MS), ['AAPL']))).toEqual([1]);
-    expect(await store.read(aapl)).toEqual({ fetched_at: FETCHED_T0 + 12 * HOUR_MS, ...makeEarnings({ quarters }) });
+    expect(await store.read(aapl)).toEqual({ fetched_at: FETCHED_T0 + 12 * HOUR_MS, source: 'yahoo', ...makeEarnings({ quarters }) });
   });
 
   it('drops quarters without a valid quarter end and counts them; a symbol with nothing left fails with NoDataError', async () => {
@@ -75,7 +75,7 @@ describe('EarningsDataHandler', () => {
     const [none, dated] = await handlerFor(provider).fetch(runOf(), ['NONE', 'NEW']);
     expect(none).toMatchObject({ symbol: 'NONE', rejected: 0, error: { kind: 'NoDataError', error: 'the provider has no earnings of NONE' } });
     expect(dated).toEqual({ symbol: 'NEW', written: 0, rejected: 0 });
-    expect(await store.read({ prefix: 'stock', symbol: 'NEW' })).toEqual({ fetched_at: FETCHED_T0, next_earnings_dates: [FETCHED_T0], quarters: [] });
+    expect(await store.read({ prefix: 'stock', symbol: 'NEW' })).toEqual({ fetched_at: FETCHED_T0, source: 'yahoo', next_earnings_dates: [FETCHED_T0], quarters: [] });
   });
 
   it('fails an unknown symbol alone', async () => {

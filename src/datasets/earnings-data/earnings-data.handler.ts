@@ -25,13 +25,13 @@ export class EarningsDataHandler implements DatasetHandler {
       dataset: this.dataset,
       what: 'earnings',
       request: (request) => providerMethod(this.provider, 'fetchEarnings')(request),
-      store: async (id, answer) => {
+      store: async (id, answer, source) => {
         const { valid, rejected } = validateEarnings(answer);
         if (valid.quarters.length === 0 && valid.next_earnings_dates.length === 0) {
           const why = rejected > 0 ? `all ${rejected} earnings quarters of ${id.symbol} failed validation` : `the provider has no earnings of ${id.symbol}`;
           throw new NoDataError(why, rejected);
         }
-        return { written: await this.earnings.write(id, valid, run.startedAt), rejected };
+        return { written: await this.earnings.write(id, valid, run.startedAt, source), rejected };
       },
     });
   }

@@ -12,11 +12,19 @@ describeAdapters<EarningsStore>('EarningsStore', { memory: () => new MemoryEarni
     expect(await stores().read(aapl)).toBeNull();
   });
 
+  it('keeps the provider of the latest fetch; an older fetch changes it not', async () => {
+    const earnings = stores();
+    await earnings.write(aapl, makeEarnings(), hours(0), 'alpha_vantage');
+    expect(await earnings.write(aapl, makeEarnings(), hours(6), 'finnhub')).toBe(0);
+    await earnings.write(aapl, makeEarnings(), hours(1), 'polygon');
+    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(6), source: 'finnhub', ...makeEarnings() });
+  });
+
   it('stores quarters oldest first whatever the order given, every number intact, and counts them', async () => {
     const earnings = stores();
     const quarters = [QUARTERS[2], ESTIMATED, QUARTERS[0]];
     expect(await earnings.write(aapl, makeEarnings({ quarters }), hours(0))).toBe(3);
-    expect(await earnings.read({ prefix: 'stock', symbol: 'aapl' })).toEqual({ fetched_at: hours(0), next_earnings_dates: NEXT_DATES, quarters: [QUARTERS[0], QUARTERS[2], ESTIMATED] });
+    expect(await earnings.read({ prefix: 'stock', symbol: 'aapl' })).toEqual({ fetched_at: hours(0), source: 'yahoo', next_earnings_dates: NEXT_DATES, quarters: [QUARTERS[0], QUARTERS[2], ESTIMATED] });
     expect(await earnings.read({ ...aapl, prefix: 'other' })).toBeNull();
   });
 
@@ -25,7 +33,7 @@ describeAdapters<EarningsStore>('EarningsStore', { memory: () => new MemoryEarni
     await earnings.write(aapl, makeEarnings({ quarters: QUARTERS.slice(0, 3) }), hours(0));
     expect(await earnings.write(aapl, makeEarnings(), hours(6))).toBe(1);
     expect(await earnings.write(aapl, makeEarnings(), hours(12))).toBe(0);
-    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(12), next_earnings_dates: NEXT_DATES, quarters: QUARTERS });
+    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(12), source: 'yahoo', next_earnings_dates: NEXT_DATES, quarters: QUARTERS });
   });
 
   it('replaces a quarter whose actual EPS changed and counts it; keeps quarters the provider no longer lists', async () => {
@@ -42,19 +50,19 @@ describeAdapters<EarningsStore>('EarningsStore', { memory: () => new MemoryEarni
     expect(await earnings.write(aapl, makeEarnings({ next_earnings_dates: [NEXT_DATES[1]] }), hours(6))).toBe(0);
     expect((await earnings.read(aapl))?.next_earnings_dates).toEqual([NEXT_DATES[1]]);
     await earnings.write(aapl, makeEarnings({ next_earnings_dates: [] }), hours(12));
-    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(12), next_earnings_dates: [], quarters: QUARTERS });
+    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(12), source: 'yahoo', next_earnings_dates: [], quarters: QUARTERS });
   });
 
   it('stores next dates without any quarter', async () => {
     const earnings = stores();
     expect(await earnings.write(aapl, makeEarnings({ quarters: [] }), hours(0))).toBe(0);
-    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(0), next_earnings_dates: NEXT_DATES, quarters: [] });
+    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(0), source: 'yahoo', next_earnings_dates: NEXT_DATES, quarters: [] });
   });
 
   it('ignores a fetch older than the stored one', async () => {
     const earnings = stores();
     await earnings.write(aapl, makeEarnings(), hours(6));
     expect(await earnings.write(aapl, makeEarnings({ next_earnings_dates: [], quarters: [ESTIMATED] }), hours(0))).toBe(0);
-    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(6), ...makeEarnings() });
+    expect(await earnings.read(aapl)).toEqual({ fetched_at: hours(6), source: 'yahoo', ...makeEarnings() });
   });
 });

@@ -17,4 +17,6 @@ export interface Earnings {
 
 export interface StoredEarnings extends Earnings {
   fetched_at: number;
+  /** The provider of the latest fetch. */
+  source: string;
 }

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { keys } from '../../storage/keys.js';
 import type { SymbolKeyId } from '../dataset.js';
 import { decodeEarnings, type EarningsHash, encodeNextDates, encodeQuarters } from './earnings-codec.js';
@@ -11,7 +12,7 @@ import type { Earnings, StoredEarnings } from './earnings.js';
 export class MemoryEarningsStore implements EarningsStore {
   private readonly hashes = new Map<string, EarningsHash>();
 
-  async write(id: SymbolKeyId, earnings: Earnings, fetchedAt: number): Promise<number> {
+  async write(id: SymbolKeyId, earnings: Earnings, fetchedAt: number, source = STORED_SOURCE_DEFAULT): Promise<number> {
     const key = keys.earnings(id);
     const stored = this.hashes.get(key);
     if (stored && Number(stored.fetched_at) > fetchedAt) return 0;
@@ -22,7 +23,7 @@ export class MemoryEarningsStore implements EarningsStore {
       hash[field] = value;
       written++;
     }
-    Object.assign(hash, { next: encodeNextDates(earnings), fetched_at: String(fetchedAt) });
+    Object.assign(hash, { next: encodeNextDates(earnings), fetched_at: String(fetchedAt), source });
     this.hashes.set(key, hash);
     return written;
   }

@@ -21,7 +21,14 @@ describe('Redis earnings layout', () => {
       'q:2025-03-31': '[null,1.60796,null]',
       next: `[${NEXT_DATES.join(',')}]`,
       fetched_at: String(FETCHED_T0),
+      source: 'yahoo',
     });
+  });
+
+  it('reads earnings stored before sources were kept (no source field) as from yahoo', async () => {
+    await earnings.write(aapl, makeEarnings(), FETCHED_T0, 'finnhub');
+    await keyspace.client.hdel('stock:AAPL:earnings', 'source');
+    expect((await earnings.read(aapl))?.source).toBe('yahoo');
   });
 
   it('writes in one script call and reads in one command', async () => {

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { Redis } from 'ioredis';
 import { keys } from '../../storage/keys.js';
 import { redisCall } from '../../storage/redis/redis-call.js';
@@ -10,7 +11,7 @@ import type { Earnings, StoredEarnings } from './earnings.js';
 
 /**
  * {@link EarningsStore} on Redis: one HASH per symbol, a `q:{quarter_end}` field per quarter (its
- * numbers as JSON), `next` and `fetched_at`; written by one script, read by one HGETALL.
+ * numbers as JSON), `next`, `fetched_at` and `source`; written by one script, read by one HGETALL.
  */
 export class RedisEarningsStore implements EarningsStore {
   private readonly writeEarnings: ScriptCall<number>;
@@ -19,8 +20,8 @@ export class RedisEarningsStore implements EarningsStore {
     this.writeEarnings = defineScript(client, 'writeEarnings', WRITE_EARNINGS);
   }
 
-  write(id: SymbolKeyId, earnings: Earnings, fetchedAt: number): Promise<number> {
-    return redisCall(() => this.writeEarnings([keys.earnings(id)], [String(fetchedAt), encodeNextDates(earnings), ...encodeQuarters(earnings.quarters).flat()]));
+  write(id: SymbolKeyId, earnings: Earnings, fetchedAt: number, source = STORED_SOURCE_DEFAULT): Promise<number> {
+    return redisCall(() => this.writeEarnings([keys.earnings(id)], [String(fetchedAt), encodeNextDates(earnings), source, ...encodeQuarters(earnings.quarters).flat()]));
   }
 
   async read(id: SymbolKeyId): Promise<StoredEarnings | null> {

@@ -23,6 +23,15 @@ describeAdapters<EconomicEventStore>('EconomicEventStore', { memory: () => new M
     expect(await events.has('other')).toBe(false);
   });
 
+  it('keeps the source of each release, replaced with the release; one stored without a source reads as yahoo', async () => {
+    const events = stores();
+    const { source: _, ...unnamed } = makeEvent(0);
+    await events.write('calendar', [unnamed, makeEvent(1, { source: 'finnhub' })], 0);
+    expect(await events.range('calendar')).toEqual([makeEvent(0), makeEvent(1, { source: 'finnhub' })]);
+    expect(await events.write('calendar', [makeEvent(0, { source: 'finnhub' })], 0)).toBe(1);
+    expect((await events.range('calendar')).map((event) => event.source)).toEqual(['finnhub', 'finnhub']);
+  });
+
   it('revises a release whose values changed, in place', async () => {
     const events = stores();
     await events.write('calendar', [makeEvent(0, { actual: null })], 0);

@@ -15,6 +15,8 @@ export interface EconomicEvent {
   previous: number | null;
   /** Unit of the values, e.g. `%`; null when none. */
   unit: string | null;
+  /** The provider that gave the release. */
+  source?: string;
 }
 
 export interface EconomicEventsRequest extends RequestContext {

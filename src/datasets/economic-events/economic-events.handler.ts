@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { sourceOf } from '../../market-data/chain/served-by.js';
+import { sourceOf, withSource } from '../../market-data/chain/served-by.js';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
 import { requestContext, shareScope, type DatasetHandler, type DatasetRun, type SymbolOutcome } from '../dataset-handler.js';
@@ -38,7 +38,8 @@ export class EconomicEventsHandler implements DatasetHandler {
         const answer = await this.shared.run(`economic_events|${shareScope(run)}|${countries.join(',')}`, () => providerMethod(this.provider, 'fetchEconomicEvents')(request));
         const { valid, rejected } = validateEvents(answer);
         if (valid.length === 0 && rejected > 0) throw new NoDataError(`all ${rejected} economic events failed validation`, rejected);
-        return { written: await this.events.write(run.job.prefix, valid, retentionStart(run, 'economic_events')), rejected, source: sourceOf(answer) };
+        const source = sourceOf(answer);
+        return { written: await this.events.write(run.job.prefix, withSource(valid, source), retentionStart(run, 'economic_events')), rejected, source };
       },
       'economic events',
     );

@@ -18,6 +18,9 @@ describe('Redis economic events layout', () => {
     const id = `${event.time}|AU|Australia - Current Account Balance`;
     expect(await keyspace.client.hgetall('calendar:economic_events')).toEqual({ [id]: '["low",8.4,6.9,1,"AUD"]' });
     expect(await keyspace.client.zrangebyscore('calendar:economic_events:by_time', '-inf', '+inf', 'WITHSCORES')).toEqual([id, String(event.time)]);
+    // A source other than yahoo ends the row; a row without one (as all were before) is yahoo's.
+    await events.write('calendar', [makeEvent(0, { source: 'finnhub' })], 0);
+    expect(await keyspace.client.hget('calendar:economic_events', id)).toBe('["low",8.4,6.9,1,"AUD","finnhub"]');
   });
 
   it('writes and reads in one command each', async () => {

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { assertRangeBounds } from '../../storage/bar-store.js';
 import { keys } from '../../storage/keys.js';
 import type { SymbolKeyId } from '../dataset.js';
@@ -18,7 +19,7 @@ export class MemoryNewsStore implements NewsStore {
     let added = 0;
     for (const article of articles) {
       if (article.published_at < keepFrom || stored.has(article.id)) continue;
-      stored.set(article.id, structuredClone(article));
+      stored.set(article.id, { ...structuredClone(article), source: article.source ?? STORED_SOURCE_DEFAULT });
       added++;
     }
     for (const [articleId, article] of stored) if (article.published_at < keepFrom) stored.delete(articleId);

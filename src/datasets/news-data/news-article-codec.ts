@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { NewsArticle } from './news-article.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -42,16 +43,19 @@ export function blockStart(publishedAt: number): number {
 }
 
 /**
- * The article's line in its block: its publish time's offset from the block start, then the JSON
+ * The article's line in its block: its publish time's offset from the block start, `~` and its
+ * source unless that is yahoo (lines written before sources were kept have none), then the JSON
  * array `[stored id, title, publisher, link, ...related tickers]`, without field names.
  */
 export function encodeLine(article: NewsArticle): string {
   const row: ArticleRow = [storedId(article.id), article.title, article.publisher, storedLink(article.link), ...article.related_tickers];
-  return `${article.published_at - blockStart(article.published_at)}${JSON.stringify(row)}`;
+  const source = article.source && article.source !== STORED_SOURCE_DEFAULT ? `~${article.source}` : '';
+  return `${article.published_at - blockStart(article.published_at)}${source}${JSON.stringify(row)}`;
 }
 
 export function decodeLine(line: string, start: number): NewsArticle {
   const rowAt = line.indexOf('[');
+  const [offset, source = STORED_SOURCE_DEFAULT] = line.slice(0, rowAt).split('~');
   const [id, title, publisher, link, ...related_tickers] = JSON.parse(line.slice(rowAt)) as ArticleRow;
-  return { id: idOf(id), title, publisher, link: linkOf(link), published_at: start + Number(line.slice(0, rowAt)), related_tickers };
+  return { id: idOf(id), title, publisher, link: linkOf(link), published_at: start + Number(offset), related_tickers, source };
 }

@@ -9,6 +9,8 @@ export interface NewsArticle {
   /** Epoch ms; NaN when the provider gives no time. */
   published_at: number;
   related_tickers: string[];
+  /** The provider that gave the article. */
+  source?: string;
 }
 
 export interface NewsRequest extends RequestContext {

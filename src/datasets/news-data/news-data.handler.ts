@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MARKET_DATA_PROVIDER, type MarketDataProvider, providerMethod } from '../../market-data/market-data-provider.js';
 import { NoDataError } from '../../market-data/provider-errors.js';
+import { withSource } from '../../market-data/chain/served-by.js';
 import type { DatasetHandler, DatasetRun, SymbolOutcome } from '../dataset-handler.js';
 import { DATASET_RULES } from '../dataset-rules.js';
 import { fetchPerSymbol } from '../per-symbol-fetch.js';
@@ -34,10 +35,10 @@ export class NewsDataHandler implements DatasetHandler {
       what: 'news',
       variant: String(count),
       request: (request) => providerMethod(this.provider, 'fetchNews')({ ...request, count }),
-      store: async (id, answer) => {
+      store: async (id, answer, source) => {
         const { valid, rejected } = validateArticles(answer);
         if (valid.length === 0 && rejected > 0) throw new NoDataError(`all ${rejected} articles of ${id.symbol} failed validation`, rejected);
-        return { written: await this.news.add(id, valid, keepFrom), rejected };
+        return { written: await this.news.add(id, withSource(valid, source), keepFrom), rejected };
       },
     });
   }

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { NewsArticle } from './news-article.js';
 
 /** 2025-02-25 00:20 UTC, when the newest article of the recorded AAPL search was published. */
@@ -16,6 +17,7 @@ export function makeArticle(minutes: number, overrides: Partial<NewsArticle> = {
     link: `https://finance.yahoo.com/video/why-trump-could-move-fast-${minutes}.html`,
     published_at: PUBLISHED_T0 + minutes * MINUTE_MS,
     related_tickers: ['AAPL'],
+    source: STORED_SOURCE_DEFAULT,
     ...overrides,
   };
 }

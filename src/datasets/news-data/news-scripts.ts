@@ -1,12 +1,12 @@
 // The layout: KEYS[1] is a ZSET of day blocks, each one member scored by the start of its UTC day
 // and holding that day's articles one line each, by publish time (articles of one time in the
-// order they were added): the publish time's offset from the block start, then the article's JSON
-// row led by its stored id (news-article-codec.ts). KEYS[2] is the SET of the stored ids of those
+// order they were added): the publish time's offset from the block start, maybe `~` and its source,
+// then the article's JSON row led by its stored id (news-article-codec.ts). KEYS[2] is the SET of the stored ids of those
 // articles: an id seen again (in a later answer, or another job's) costs one SADD and no write.
 // A block instead of a member per article: Redis spends ~110 bytes on each ZSET member, as much as
 // an article's own text, and a day holds many articles.
 const COMMON = `
-local function offsetOf(line) return tonumber(string.match(line, '^[^%[]+')) end
+local function offsetOf(line) return tonumber(string.match(line, '^[^%[~]+')) end
 local function linesOf(member)
   local lines = {}
   for line in string.gmatch(member, '[^\\n]+') do lines[#lines + 1] = line end

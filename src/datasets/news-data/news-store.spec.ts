@@ -16,6 +16,15 @@ describeAdapters<NewsStore>('NewsStore', { memory: () => new MemoryNewsStore(), 
     expect(await news.range(aapl, at(0), at(10), 5)).toEqual([]);
   });
 
+  it('keeps the source of each article; one stored without a source reads back as yahoo', async () => {
+    const news = stores();
+    const { source: _, ...unnamed } = makeArticle(0);
+    await news.add(aapl, [unnamed, makeArticle(1, { source: 'polygon' }), makeArticle(2, { id: 'https://example.com/a', source: 'alpha_vantage' })], 0);
+    // The article first stored for an id stays, source and all.
+    expect(await news.add(aapl, [makeArticle(1, { source: 'finnhub' })], 0)).toBe(0);
+    expect(await news.range(aapl)).toEqual([makeArticle(2, { id: 'https://example.com/a', source: 'alpha_vantage' }), makeArticle(1, { source: 'polygon' }), makeArticle(0)]);
+  });
+
   it('stores articles with every field intact, newest first, and counts them', async () => {
     const news = stores();
     const odd = [

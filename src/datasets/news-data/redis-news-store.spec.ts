@@ -35,6 +35,16 @@ describe('Redis news layout', () => {
     expect((await keyspace.client.smembers('stock:AAPL:news:ids')).sort()).toEqual(['V-qcCQyZOt-QYgAAAAAAAA', 'V-qcCQyZOt-QYgAAAAAAAQ', '~other-id']);
   });
 
+  it('puts a source other than yahoo after the offset, `~polygon`, and still trims such a line by its time', async () => {
+    await news.add(aapl, [makeArticle(0, { source: 'polygon' }), makeArticle(1)], 0);
+    const [block] = await keyspace.client.zrange('stock:AAPL:news', '0', '-1');
+    const offset = makeArticle(0).published_at - Date.UTC(2025, 1, 25);
+    expect(block.split('\n').map((line) => line.slice(0, line.indexOf('[')))).toEqual([`${offset}~polygon`, `${offset + MINUTE_MS}`]);
+    await news.add(aapl, [], makeArticle(1).published_at);
+    expect(await news.range(aapl)).toEqual([makeArticle(1)]);
+    expect(await keyspace.client.scard('stock:AAPL:news:ids')).toBe(1);
+  });
+
   it('adds in one command, and reads a range newest first in one command, limited or not', async () => {
     const articles = Array.from({ length: 5 }, (_, minutes) => makeArticle(minutes));
     expect(await commandsSentBy(keyspace.client, () => news.add(aapl, articles, 0))).toEqual(['evalsha']);

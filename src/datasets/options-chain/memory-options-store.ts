@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { keys } from '../../storage/keys.js';
 import type { SymbolKeyId } from '../dataset.js';
 import type { OptionSnapshot } from './option-chain.js';
@@ -17,7 +18,7 @@ export class MemoryOptionsStore implements OptionsStore {
     const same = (stored: OptionSnapshot) => stored.fetched_at === snapshot.fetched_at && stored.expiration === snapshot.expiration;
     const kept = (this.snapshots.get(key) ?? []).filter((stored) => stored.fetched_at >= keepFrom && !same(stored));
     const fresh = snapshot.fetched_at >= keepFrom;
-    if (fresh) kept.push(structuredClone(snapshot));
+    if (fresh) kept.push({ ...structuredClone(snapshot), source: snapshot.source ?? STORED_SOURCE_DEFAULT });
     if (kept.length > 0) this.snapshots.set(key, kept);
     else this.snapshots.delete(key);
     return fresh ? snapshot.calls.length + snapshot.puts.length : 0;

@@ -35,4 +35,6 @@ export interface OptionChain {
 /** A chain as stored: one per fetch and expiration. */
 export interface OptionSnapshot extends OptionChain {
   fetched_at: number;
+  /** The provider that gave the chain. */
+  source?: string;
 }

@@ -1,3 +1,4 @@
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { OptionContract, OptionSnapshot } from './option-chain.js';
 
 /** The nearest expirations of the recorded AAPL answer (2025-02-28, 2025-03-07, 2025-03-14), epoch ms. */
@@ -32,6 +33,7 @@ export function makeSnapshot(minutes: number, expiration = 0, overrides: Partial
     expiration: EXPIRATIONS[expiration],
     calls: [makeContract(110), makeContract(245 + expiration)],
     puts: [makeContract(200, 'P', { in_the_money: false, volume: 12 })],
+    source: STORED_SOURCE_DEFAULT,
     ...overrides,
   };
 }

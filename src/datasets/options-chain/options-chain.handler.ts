@@ -41,14 +41,14 @@ export class OptionsChainHandler implements DatasetHandler {
             if (nearest.expiration === null) throw new NoDataError(`the provider lists no options for ${symbol}`);
             const further = nearest.expiration_dates.filter((date) => date > (nearest.expiration as number)).slice(0, count - 1);
             const chains = [nearest, ...(await Promise.all(further.map((expiration) => this.chain(run, symbol, expiration))))];
-            const checked = chains.map(validateChain);
+            const checked = chains.map((chain) => ({ ...validateChain(chain), source: sourceOf(chain) }));
             const rejected = checked.reduce((sum, { rejected: dropped }) => sum + dropped, 0);
             // A chain the provider gave no contracts is stored as it is; one whose contracts all failed validation is not.
             const kept = checked.filter(({ valid, rejected: dropped }) => dropped === 0 || valid.calls.length + valid.puts.length > 0);
             if (kept.length === 0) throw new NoDataError(`all ${rejected} option contracts of ${symbol} failed validation`, rejected);
             const keepFrom = retentionStart(run, 'options_chain');
             let written = 0;
-            for (const { valid } of kept) written += await this.options.write({ prefix: run.job.prefix, symbol }, { ...valid, fetched_at: run.startedAt }, keepFrom);
+            for (const { valid, source } of kept) written += await this.options.write({ prefix: run.job.prefix, symbol }, { ...valid, fetched_at: run.startedAt, source }, keepFrom);
             return { written, rejected, source: sourceOf(nearest) };
           },
           'options',

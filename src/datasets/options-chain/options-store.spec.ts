@@ -23,6 +23,15 @@ describeAdapters<OptionsStore>('OptionsStore', { memory: () => new MemoryOptions
     expect(await options.read({ prefix: 'stock', symbol: 'aapl' }, { expiration: EXPIRATIONS[0] })).toEqual(makeSnapshot(0, 0));
   });
 
+  it('keeps the source of each snapshot; one stored without a source reads back as yahoo', async () => {
+    const options = stores();
+    const { source: _, ...unnamed } = makeSnapshot(0, 0);
+    await options.write(aapl, unnamed, 0);
+    await options.write(aapl, makeSnapshot(0, 1, { source: 'polygon' }), 0);
+    expect(await options.read(aapl, { expiration: EXPIRATIONS[0] })).toEqual(makeSnapshot(0, 0));
+    expect((await options.read(aapl, { expiration: EXPIRATIONS[1] }))?.source).toBe('polygon');
+  });
+
   it('reads the nearest expiration of the latest fetch by default, whatever the write order', async () => {
     const options = stores();
     await options.write(aapl, makeSnapshot(0, 0), 0);

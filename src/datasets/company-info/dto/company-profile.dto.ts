@@ -1,3 +1,4 @@
+import { ApiSource } from '../../read-route.js';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { StoredProfile } from '../company-profile.js';
 import { PROFILE_FIELDS } from '../profile-codec.js';
@@ -43,8 +44,9 @@ export class CompanyProfileDto {
   @ApiProperty({ description: 'When the run that last fetched the profile started, ISO 8601 UTC.', example: '2025-02-24T09:34:43.000Z' }) fetched_at: string;
   @ApiProperty({ type: [ProfileChangeDto], description: 'Every field change seen since the first fetch, oldest first; an unchanged fetch adds none.' })
   changes: ProfileChangeDto[];
+  @ApiSource('profile, in its latest fetch') source: string;
 }
 
-export function toProfileDto(symbol: string, { profile, fetched_at, changes }: StoredProfile): CompanyProfileDto {
-  return { symbol, ...profile, fetched_at: iso(fetched_at), changes: changes.map((change) => ({ ...change, at: iso(change.at) })) };
+export function toProfileDto(symbol: string, { profile, fetched_at, source, changes }: StoredProfile): CompanyProfileDto {
+  return { symbol, ...profile, fetched_at: iso(fetched_at), changes: changes.map((change) => ({ ...change, at: iso(change.at) })), source };
 }

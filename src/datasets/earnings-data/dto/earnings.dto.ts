@@ -1,3 +1,4 @@
+import { ApiSource } from '../../read-route.js';
 import { ApiProperty } from '@nestjs/swagger';
 import type { StoredEarnings } from '../earnings.js';
 
@@ -22,9 +23,10 @@ export class EarningsDto {
   })
   next_earnings_dates: string[];
   @ApiProperty({ type: [EarningsQuarterDto], description: 'Every quarter stored, oldest first, one per quarter end.' }) quarters: EarningsQuarterDto[];
+  @ApiSource('earnings, in their latest fetch') source: string;
 }
 
-export function toEarningsDto(symbol: string, { fetched_at, next_earnings_dates, quarters }: StoredEarnings): EarningsDto {
+export function toEarningsDto(symbol: string, { fetched_at, source, next_earnings_dates, quarters }: StoredEarnings): EarningsDto {
   const iso = (time: number) => new Date(time).toISOString();
-  return { symbol, fetched_at: iso(fetched_at), next_earnings_dates: next_earnings_dates.map(iso), quarters };
+  return { symbol, fetched_at: iso(fetched_at), next_earnings_dates: next_earnings_dates.map(iso), quarters, source };
 }

@@ -1,3 +1,5 @@
+import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
+import { ApiSource } from '../../read-route.js';
 import { ApiProperty } from '@nestjs/swagger';
 import type { EconomicEvent } from '../economic-event.js';
 
@@ -13,8 +15,9 @@ export class EconomicEventDto {
   @value("The consensus estimate.", 6.9) estimate: number | null;
   @value('The value of the release before.', 1) previous: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Unit of the values.', example: 'AUD' }) unit: string | null;
+  @ApiSource('release') source: string;
 }
 
-export function toEventDto({ time, ...values }: EconomicEvent): EconomicEventDto {
-  return { time: new Date(time).toISOString(), ...values };
+export function toEventDto({ time, source = STORED_SOURCE_DEFAULT, ...values }: EconomicEvent): EconomicEventDto {
+  return { time: new Date(time).toISOString(), ...values, source };
 }

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
+import { ApiSource } from '../../read-route.js';
 import type { NewsArticle } from '../news-article.js';
 
 const text = (description: string, example: string) => ApiProperty({ type: String, nullable: true, description, example });
@@ -12,8 +14,9 @@ export class NewsArticleDto {
   @ApiProperty({ description: "When it was published (Yahoo's providerPublishTime), ISO 8601 UTC.", example: '2025-02-25T00:20:00.000Z' }) published_at: string;
   @ApiProperty({ type: [String], description: 'The symbols Yahoo relates the article to (not always the one it was fetched for).', example: ['AAPL'] })
   related_tickers: string[];
+  @ApiSource('article') source: string;
 }
 
-export function toArticleDto({ published_at, ...values }: NewsArticle): NewsArticleDto {
-  return { ...values, published_at: new Date(published_at).toISOString() };
+export function toArticleDto({ published_at, source = STORED_SOURCE_DEFAULT, ...values }: NewsArticle): NewsArticleDto {
+  return { ...values, published_at: new Date(published_at).toISOString(), source };
 }

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
+import { ApiSource } from '../../read-route.js';
 import type { OptionContract, OptionSnapshot } from '../option-chain.js';
 
 const number = (description: string, example: number) => ApiProperty({ type: Number, nullable: true, description, example });
@@ -30,6 +32,7 @@ export class OptionSnapshotDto {
   @ApiProperty({ type: String, nullable: true, description: 'The expiration of these calls and puts (YYYY-MM-DD).', example: '2025-02-28' }) expiration: string | null;
   @ApiProperty({ type: [OptionContractDto] }) calls: OptionContractDto[];
   @ApiProperty({ type: [OptionContractDto] }) puts: OptionContractDto[];
+  @ApiSource('chain') source: string;
 }
 
 function toContractDto({ last_trade_date, ...values }: OptionContract): OptionContractDto {
@@ -45,5 +48,6 @@ export function toSnapshotDto(symbol: string, snapshot: OptionSnapshot): OptionS
     expiration: snapshot.expiration === null ? null : isoDate(snapshot.expiration),
     calls: snapshot.calls.map(toContractDto),
     puts: snapshot.puts.map(toContractDto),
+    source: snapshot.source ?? STORED_SOURCE_DEFAULT,
   };
 }
