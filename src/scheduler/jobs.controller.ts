@@ -1,17 +1,19 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor } from './actor.decorator.js';
 import { ApiCommonErrors } from './api-errors.decorator.js';
 import { AuditEntryDto } from './dto/audit-entry.dto.js';
 import { CreateJobDto } from './dto/create-job.dto.js';
 import { JobIdParam, RunIdParam } from './dto/id-properties.js';
 import { JobDto } from './dto/job.dto.js';
-import { ListJobsQueryDto, NextRunsQueryDto, RunsQueryDto } from './dto/queries.dto.js';
+import { ListJobsQueryDto } from './dto/list-jobs-query.dto.js';
+import { NextRunsQueryDto, RunsQueryDto } from './dto/queries.dto.js';
 import { CREATE_JOB_EXAMPLES, UPDATE_JOB_EXAMPLES } from './dto/request-examples.js';
-import { ErrorDto, JobCreatedDto, JobStatusDto, MessageDto, NextRunsDto, RunStartedDto } from './dto/responses.dto.js';
+import { ErrorDto, JobCreatedDto, JobPageDto, JobStatusDto, MessageDto, NextRunsDto, RunStartedDto } from './dto/responses.dto.js';
 import { RunRecordDto } from './dto/run-record.dto.js';
 import { UpdateJobDto } from './dto/update-job.dto.js';
 import { JobManager } from './job-manager.js';
+import { isPageQuery, pageOfJobs } from './job-page.js';
 
 const JobId = () => Param('id', new ParseUUIDPipe());
 /** A route of one job: its `{id}` parameter, and the 404 when there is no such job. */
@@ -33,10 +35,15 @@ export class JobsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List jobs' })
-  @ApiOkResponse({ type: [JobDto], description: 'Every job (or every active one).' })
-  list(@Query() query: ListJobsQueryDto): Promise<JobDto[]> {
-    return this.jobs.list(query.active_only ?? false);
+  @ApiOperation({ summary: 'List jobs', description: 'Every job as an array; with q, status, dataset, limit or cursor, one page of the matching jobs.' })
+  @ApiExtraModels(JobPageDto)
+  @ApiOkResponse({
+    description: 'Every job (or every active one), in creation order; or a page, {items, next_cursor}.',
+    schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(JobDto) } }, { $ref: getSchemaPath(JobPageDto) }] },
+  })
+  async list(@Query() query: ListJobsQueryDto): Promise<JobDto[] | JobPageDto> {
+    const jobs = await this.jobs.list(query.active_only ?? false);
+    return isPageQuery(query) ? pageOfJobs(jobs, query) : jobs;
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { InvalidStoreInputError } from './store-errors.js';
 // Semantics every JobStore adapter shares, kept here so the adapters cannot drift apart.
 
 /** Oldest first, ties broken by id, so every adapter lists jobs in the same stable order. */
-export function byCreation(a: ScheduledJob, b: ScheduledJob): number {
+export function byCreation(a: Pick<ScheduledJob, 'created_at' | 'job_id'>, b: Pick<ScheduledJob, 'created_at' | 'job_id'>): number {
   if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
   if (a.job_id === b.job_id) return 0;
   return a.job_id < b.job_id ? -1 : 1;

@@ -1,16 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-export class ListJobsQueryDto {
-  @ApiPropertyOptional({ description: 'Only jobs with is_active true.', example: false })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  active_only?: boolean;
-}
 
 /** An instant: a date-time with seconds optional, fractions optional, and a zone (`Z` or an offset). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -72,3 +72,9 @@ export class ErrorDto {
   message: string | string[];
   @ApiProperty({ example: 'Bad Request' }) error: string;
 }
+
+/** A page of `GET /scheduler/jobs` (see ListJobsQueryDto). */
+export class JobPageDto {
+  @ApiProperty({ type: [JobDto], description: 'The matching jobs of this page, in creation order.' }) items: JobDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last one.', example: null }) next_cursor: string | null;
+}
