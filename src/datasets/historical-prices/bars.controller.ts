@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
 import { ApiCommonErrors } from '../../scheduler/api-errors.decorator.js';
 import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { BAR_STORE, type BarStore } from '../../storage/bar-store.js';
+import { barsCsv } from './bars-csv.js';
 import { BarDto } from './dto/bar.dto.js';
+import { BarsQueryDto } from './dto/bars-query.dto.js';
 import { CorporateActionDto } from './dto/corporate-action.dto.js';
 import { MarketDataQueryDto } from './dto/market-data-query.dto.js';
 import { DEFAULT_PREFIX, SymbolParam, SymbolPath, timeRange } from '../read-route.js';
@@ -19,12 +21,18 @@ export class BarsController {
   @Get(':symbol')
   @ApiOperation({ summary: 'Stored bars of a symbol, oldest first', description: 'Reads only the requested time range of the series.' })
   @SymbolParam()
-  @ApiOkResponse({ type: [BarDto], description: 'The stored bars in the range, oldest first; empty when there are none.' })
-  async get(@SymbolPath() symbol: string, @Query() query: MarketDataQueryDto): Promise<BarDto[]> {
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    type: [BarDto],
+    description: 'The stored bars in the range, oldest first; empty when there are none. As CSV (a header line, then date,open,high,low,close,adj_close,volume,source) with format=csv or Accept: text/csv.',
+  })
+  async get(@SymbolPath() symbol: string, @Query() query: BarsQueryDto, @Headers('accept') accept?: string): Promise<BarDto[] | StreamableFile> {
     const { from, to } = timeRange(query);
-    const series = { prefix: query.prefix ?? DEFAULT_PREFIX, symbol, interval: query.interval ?? '1d' };
-    const bars = await this.bars.range(series, from, to);
-    return bars.map(({ time, source = STORED_SOURCE_DEFAULT, ...values }) => ({ date: new Date(time).toISOString(), ...values, source }));
+    const interval = query.interval ?? '1d';
+    const stored = await this.bars.range({ prefix: query.prefix ?? DEFAULT_PREFIX, symbol, interval }, from, to);
+    const bars = stored.map(({ time, source = STORED_SOURCE_DEFAULT, ...values }) => ({ date: new Date(time).toISOString(), ...values, source }));
+    if ((query.format ?? (accept?.includes('text/csv') ? 'csv' : 'json')) === 'json') return bars;
+    return new StreamableFile(barsCsv(bars), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${symbol}-${interval}.csv"` });
   }
 
   @Get(':symbol/actions')
