@@ -19,6 +19,9 @@ const LIST_REPEATS = 5;
 interface Figures {
   create: number[];
   listMs: number;
+  /** The first page of 50, and a search by name matching one job (issue 14's jobs page). */
+  pageMs?: number;
+  searchMs?: number;
   bootMs: number;
   heapPerJob: number | null;
 }
@@ -37,12 +40,16 @@ async function ours(env: BenchEnv, count: number): Promise<Figures> {
   const server = await startApiServer('fastify', 'app', { REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix, YAHOO_BASE_URL: env.yahoo.url });
   const create: number[] = [];
   const listTimes: number[] = [];
+  const pageTimes: number[] = [];
+  const searchTimes: number[] = [];
   try {
     for (let i = 0; i < count; i++) {
       const body = JSON.stringify({ ...JOB, name: `job-${i}` });
       create.push(await timed(() => fetch(`${server.url}/scheduler/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((res) => res.arrayBuffer())));
     }
     for (let i = 0; i < LIST_REPEATS; i++) listTimes.push(await timed(() => fetch(`${server.url}/scheduler/jobs`).then((res) => res.json())));
+    for (let i = 0; i < LIST_REPEATS; i++) pageTimes.push(await timed(() => fetch(`${server.url}/scheduler/jobs?limit=50`).then((res) => res.json())));
+    for (let i = 0; i < LIST_REPEATS; i++) searchTimes.push(await timed(() => fetch(`${server.url}/scheduler/jobs?q=job-${count - 1}`).then((res) => res.json())));
   } finally {
     await server.stop();
   }
@@ -60,7 +67,7 @@ async function ours(env: BenchEnv, count: number): Promise<Figures> {
   };
   const empty = await heapAfterBoot(`bench:${randomUUID()}:`, 0);
   const full = await heapAfterBoot(keyPrefix, count);
-  return { create, listMs: median(listTimes), bootMs: full.bootMs, heapPerJob: global.gc ? (full.heap - empty.heap) / count : null };
+  return { create, listMs: median(listTimes), pageMs: median(pageTimes), searchMs: median(searchTimes), bootMs: full.bootMs, heapPerJob: global.gc ? (full.heap - empty.heap) / count : null };
 }
 
 /** The same creates without HTTP: what the registry itself costs, comparable with the seed's. */
@@ -108,6 +115,8 @@ export default async function jobManagement({ quick }: BenchOptions): Promise<vo
         return row(`create, around job ${at} (ms)`, around(mine.create, at), registry, around(theirs.create, at), registry, 2);
       }),
       row(`list ${count} (ms)`, mine.listMs, '-', theirs.listMs, mine.listMs),
+      row(`first page of 50 of ${count} (ms)`, mine.pageMs!, '-', '-', null),
+      row(`search of ${count} by name, 1 match (ms)`, mine.searchMs!, '-', '-', null),
       row(`boot until ${count} registered (ms)`, '-', mine.bootMs, theirs.bootMs, mine.bootMs),
       row('heap per registered job (bytes)', '-', mine.heapPerJob ?? 'run with --expose-gc', '-', null),
     ];
