@@ -18,6 +18,19 @@ export interface Bar {
  */
 export const STORED_SOURCE_DEFAULT = 'yahoo';
 
+/** An item as a store reads it back: always with its source. */
+export type Sourced<T extends { source?: string }> = T & { source: string };
+
+/** `item` with its source, {@link STORED_SOURCE_DEFAULT} when it has none. */
+export function sourced<T extends { source?: string }>(item: T): Sourced<T> {
+  return { ...item, source: item.source ?? STORED_SOURCE_DEFAULT };
+}
+
+/** The source a compact Redis layout writes out: none for {@link STORED_SOURCE_DEFAULT}, which it reads back by default. */
+export function namedSource(source: string | undefined): string | undefined {
+  return source === STORED_SOURCE_DEFAULT ? undefined : source;
+}
+
 /** A dividend or split, at the provider's event timestamp (epoch ms). */
 export type CorporateAction =
   | { time: number; kind: 'dividend'; amount: number }

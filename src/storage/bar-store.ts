@@ -1,4 +1,4 @@
-import type { Bar, CorporateAction, SeriesId } from '../market-data/bar.js';
+import type { Bar, CorporateAction, SeriesId, Sourced } from '../market-data/bar.js';
 import { InvalidStoreInputError } from './store-errors.js';
 
 /** The seed's window layout: `{prefix}:{SYMBOL}:{start_date}:{end_date}` as a JSON array, with a TTL. */
@@ -48,9 +48,9 @@ export interface BarStore {
    */
   upsert(series: SeriesId, bars: Bar[], covered?: CoveredSpan | null): Promise<number>;
   /** Bars with `from <= time <= to` (epoch ms, both optional), oldest first, each with its `source`. */
-  range(series: SeriesId, from?: number, to?: number): Promise<Bar[]>;
+  range(series: SeriesId, from?: number, to?: number): Promise<Sourced<Bar>[]>;
   /** The newest stored bar, or null for an empty series. */
-  last(series: SeriesId): Promise<Bar | null>;
+  last(series: SeriesId): Promise<Sourced<Bar> | null>;
   /** The newest bar's time and the recorded covered-from time in one read, or null for an empty series. */
   coverage(series: SeriesId): Promise<SeriesCoverage | null>;
   /** Inserts or replaces splits and dividends by kind and time; returns how many were written. */

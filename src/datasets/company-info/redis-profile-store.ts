@@ -1,5 +1,5 @@
-import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import type { Redis } from 'ioredis';
+import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { keys } from '../../storage/keys.js';
 import { redisCall } from '../../storage/redis/redis-call.js';
 import { defineScript, type ScriptCall } from '../../storage/redis/redis-script.js';

@@ -1,5 +1,5 @@
-import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
-import type { EconomicEvent } from './economic-event.js';
+import { namedSource, STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
+import type { EconomicEvent, StoredEvent } from './economic-event.js';
 
 // The source came last, later, and only when it is not yahoo: a row without it reads as STORED_SOURCE_DEFAULT.
 type Row = [string | null, number | null, number | null, number | null, string | null, string?];
@@ -12,11 +12,12 @@ export function eventId({ time, country, event }: EconomicEvent): string {
 /** The values of a release beside its id, as a JSON array. */
 export function encodeEventRow({ impact, actual, estimate, previous, unit, source }: EconomicEvent): string {
   const row: Row = [impact, actual, estimate, previous, unit];
-  if (source && source !== STORED_SOURCE_DEFAULT) row.push(source);
+  const named = namedSource(source);
+  if (named) row.push(named);
   return JSON.stringify(row);
 }
 
-export function decodeEvent(id: string, row: string): EconomicEvent {
+export function decodeEvent(id: string, row: string): StoredEvent {
   const first = id.indexOf('|');
   const second = id.indexOf('|', first + 1);
   const [impact, actual, estimate, previous, unit, source = STORED_SOURCE_DEFAULT] = JSON.parse(row) as Row;

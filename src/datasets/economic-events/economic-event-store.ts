@@ -1,4 +1,4 @@
-import type { EconomicEvent } from './economic-event.js';
+import type { EconomicEvent, StoredEvent } from './economic-event.js';
 
 export interface EconomicEventsQuery {
   /** Inclusive bounds of the release time, epoch ms. */
@@ -19,7 +19,7 @@ export interface EconomicEventStore {
   /** Stores the events, drops those released before `keepFrom` (epoch ms); returns how many were new or changed. */
   write(prefix: string, events: EconomicEvent[], keepFrom: number): Promise<number>;
   /** The stored events of the query, oldest first. */
-  range(prefix: string, query?: EconomicEventsQuery): Promise<EconomicEvent[]>;
+  range(prefix: string, query?: EconomicEventsQuery): Promise<StoredEvent[]>;
   /** Whether any event is stored under `prefix`. */
   has(prefix: string): Promise<boolean>;
 }

@@ -1,3 +1,4 @@
+import type { Sourced } from '../../market-data/bar.js';
 import type { RequestContext } from '../dataset.js';
 
 /** One release of an economic calendar (a provider's, e.g. Finnhub's `/calendar/economic`). */
@@ -18,6 +19,9 @@ export interface EconomicEvent {
   /** The provider that gave the release. */
   source?: string;
 }
+
+/** A release as the store reads it back, with its source. */
+export type StoredEvent = Sourced<EconomicEvent>;
 
 export interface EconomicEventsRequest extends RequestContext {
   /** Inclusive start of the window. */

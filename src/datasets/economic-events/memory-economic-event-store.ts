@@ -1,6 +1,6 @@
 import { keys } from '../../storage/keys.js';
 import { decodeEvent, encodeEventRow, eventId } from './economic-event-codec.js';
-import type { EconomicEvent } from './economic-event.js';
+import type { EconomicEvent, StoredEvent } from './economic-event.js';
 import type { EconomicEventStore, EconomicEventsQuery } from './economic-event-store.js';
 
 /** In-process {@link EconomicEventStore} with the Redis adapter's semantics: rows by id, per prefix. */
@@ -23,7 +23,7 @@ export class MemoryEconomicEventStore implements EconomicEventStore {
     return written;
   }
 
-  async range(prefix: string, { from = -Infinity, to = Infinity, countries = [], limit }: EconomicEventsQuery = {}): Promise<EconomicEvent[]> {
+  async range(prefix: string, { from = -Infinity, to = Infinity, countries = [], limit }: EconomicEventsQuery = {}): Promise<StoredEvent[]> {
     const wanted = new Set(countries);
     const events = [...(this.rows.get(keys.economicEvents(prefix)) ?? [])]
       .map(([id, row]) => decodeEvent(id, row))

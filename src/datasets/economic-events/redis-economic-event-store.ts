@@ -3,7 +3,7 @@ import { keys } from '../../storage/keys.js';
 import { redisCall } from '../../storage/redis/redis-call.js';
 import { defineScript, type ScriptCall } from '../../storage/redis/redis-script.js';
 import { decodeEvent, encodeEventRow, eventId } from './economic-event-codec.js';
-import type { EconomicEvent } from './economic-event.js';
+import type { EconomicEvent, StoredEvent } from './economic-event.js';
 import { READ_EVENTS, WRITE_EVENTS } from './economic-event-scripts.js';
 import type { EconomicEventStore, EconomicEventsQuery } from './economic-event-store.js';
 
@@ -25,11 +25,11 @@ export class RedisEconomicEventStore implements EconomicEventStore {
     return redisCall(() => this.writeEvents([keys.economicEvents(prefix), keys.economicEventTimes(prefix)], [String(keepFrom), ...args]));
   }
 
-  async range(prefix: string, { from, to, countries = [], limit }: EconomicEventsQuery = {}): Promise<EconomicEvent[]> {
+  async range(prefix: string, { from, to, countries = [], limit }: EconomicEventsQuery = {}): Promise<StoredEvent[]> {
     const bounds = [from === undefined ? '-inf' : String(from), to === undefined ? '+inf' : String(to)];
     const filter = countries.length ? `,${countries.join(',')},` : '';
     const flat = await redisCall(() => this.readEvents([keys.economicEvents(prefix), keys.economicEventTimes(prefix)], [...bounds, String(limit ?? 0), filter]));
-    const events: EconomicEvent[] = [];
+    const events: StoredEvent[] = [];
     for (let i = 0; i < flat.length; i += 2) events.push(decodeEvent(flat[i], flat[i + 1]));
     return events;
   }

@@ -1,7 +1,6 @@
 import { Controller, Get, Headers, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
 import { ApiCommonErrors } from '../../scheduler/api-errors.decorator.js';
-import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
 import { BAR_STORE, type BarStore } from '../../storage/bar-store.js';
 import { barsCsv } from './bars-csv.js';
 import { BarDto } from './dto/bar.dto.js';
@@ -30,7 +29,7 @@ export class BarsController {
     const { from, to } = timeRange(query);
     const interval = query.interval ?? '1d';
     const stored = await this.bars.range({ prefix: query.prefix ?? DEFAULT_PREFIX, symbol, interval }, from, to);
-    const bars = stored.map(({ time, source = STORED_SOURCE_DEFAULT, ...values }) => ({ date: new Date(time).toISOString(), ...values, source }));
+    const bars = stored.map(({ time, ...values }) => ({ date: new Date(time).toISOString(), ...values }));
     if ((query.format ?? (accept?.includes('text/csv') ? 'csv' : 'json')) === 'json') return bars;
     return new StreamableFile(barsCsv(bars), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${symbol}-${interval}.csv"` });
   }

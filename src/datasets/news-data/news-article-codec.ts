@@ -1,5 +1,5 @@
-import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
-import type { NewsArticle } from './news-article.js';
+import { namedSource, STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
+import type { NewsArticle, StoredArticle } from './news-article.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const YAHOO = 'https://finance.yahoo.com';
@@ -49,11 +49,12 @@ export function blockStart(publishedAt: number): number {
  */
 export function encodeLine(article: NewsArticle): string {
   const row: ArticleRow = [storedId(article.id), article.title, article.publisher, storedLink(article.link), ...article.related_tickers];
-  const source = article.source && article.source !== STORED_SOURCE_DEFAULT ? `~${article.source}` : '';
+  const named = namedSource(article.source);
+  const source = named ? `~${named}` : '';
   return `${article.published_at - blockStart(article.published_at)}${source}${JSON.stringify(row)}`;
 }
 
-export function decodeLine(line: string, start: number): NewsArticle {
+export function decodeLine(line: string, start: number): StoredArticle {
   const rowAt = line.indexOf('[');
   const [offset, source = STORED_SOURCE_DEFAULT] = line.slice(0, rowAt).split('~');
   const [id, title, publisher, link, ...related_tickers] = JSON.parse(line.slice(rowAt)) as ArticleRow;

@@ -1,3 +1,4 @@
+import type { Sourced } from '../../market-data/bar.js';
 import type { RequestContext } from '../dataset.js';
 
 /** One article; `id` is Yahoo's uuid. An id or title the provider lacks is '', so validation drops it. */
@@ -12,6 +13,9 @@ export interface NewsArticle {
   /** The provider that gave the article. */
   source?: string;
 }
+
+/** An article as the store reads it back, with its source. */
+export type StoredArticle = Sourced<NewsArticle>;
 
 export interface NewsRequest extends RequestContext {
   symbol: string;

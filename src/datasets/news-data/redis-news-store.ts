@@ -4,7 +4,7 @@ import { keys } from '../../storage/keys.js';
 import { redisCall } from '../../storage/redis/redis-call.js';
 import { defineScript, type ScriptCall } from '../../storage/redis/redis-script.js';
 import type { SymbolKeyId } from '../dataset.js';
-import type { NewsArticle } from './news-article.js';
+import type { NewsArticle, StoredArticle } from './news-article.js';
 import { blockStart, decodeLine, encodeLine, storedId } from './news-article-codec.js';
 import type { NewsStore } from './news-store.js';
 import { ADD_ARTICLES, RANGE_ARTICLES } from './news-scripts.js';
@@ -31,11 +31,11 @@ export class RedisNewsStore implements NewsStore {
     return redisCall(() => this.addArticles([keys.news(id), keys.newsIds(id)], [String(keepFrom), ...args]));
   }
 
-  async range(id: SymbolKeyId, from?: number, to?: number, limit?: number): Promise<NewsArticle[]> {
+  async range(id: SymbolKeyId, from?: number, to?: number, limit?: number): Promise<StoredArticle[]> {
     assertRangeBounds(from, to);
     const blocks = [from === undefined ? '-inf' : String(blockStart(from)), to === undefined ? '+inf' : String(to)];
     const reply = await redisCall(() => this.rangeArticles([keys.news(id)], [...blocks, bound(from), bound(to), String(limit ?? 0)]));
-    const articles: NewsArticle[] = [];
+    const articles: StoredArticle[] = [];
     for (let i = 0; i < reply.length; i += 2) articles.push(decodeLine(reply[i + 1], Number(reply[i])));
     return articles;
   }

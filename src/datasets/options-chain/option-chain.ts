@@ -1,3 +1,4 @@
+import type { Sourced } from '../../market-data/bar.js';
 import type { RequestContext } from '../dataset.js';
 
 /** One contract; a strike the provider lacks is NaN, so that validation drops the contract. Times are epoch ms. */
@@ -38,3 +39,6 @@ export interface OptionSnapshot extends OptionChain {
   /** The provider that gave the chain. */
   source?: string;
 }
+
+/** A snapshot as the store reads it back, with its source. */
+export type StoredSnapshot = Sourced<OptionSnapshot>;

@@ -1,5 +1,5 @@
-import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
-import type { OptionContract, OptionSnapshot } from './option-chain.js';
+import { namedSource, STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
+import type { OptionContract, OptionSnapshot, StoredSnapshot } from './option-chain.js';
 
 type ContractRow = [string, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, boolean | null, number | null];
 // The source came last, later, and only when it is not yahoo: a row without it reads as STORED_SOURCE_DEFAULT.
@@ -35,11 +35,12 @@ const fromRow = ([contract_symbol, strike, last_price, bid, ask, change, volume,
  */
 export function encodeSnapshot(s: OptionSnapshot): string {
   const row: SnapshotRow = [s.fetched_at, s.underlying_price, s.expiration_dates, s.expiration, s.calls.map(toRow), s.puts.map(toRow)];
-  if (s.source && s.source !== STORED_SOURCE_DEFAULT) row.push(s.source);
+  const source = namedSource(s.source);
+  if (source) row.push(source);
   return `${expirationTag(s.expiration)}|${JSON.stringify(row)}`;
 }
 
-export function decodeSnapshot(member: string): OptionSnapshot {
+export function decodeSnapshot(member: string): StoredSnapshot {
   const [fetched_at, underlying_price, expiration_dates, expiration, calls, puts, source = STORED_SOURCE_DEFAULT] = JSON.parse(member.slice(member.indexOf('|') + 1)) as SnapshotRow;
   return { fetched_at, underlying_price, expiration_dates, expiration, calls: calls.map(fromRow), puts: puts.map(fromRow), source };
 }

@@ -3,7 +3,7 @@ import { keys } from '../../storage/keys.js';
 import { redisCall } from '../../storage/redis/redis-call.js';
 import { defineScript, type ScriptCall } from '../../storage/redis/redis-script.js';
 import type { SymbolKeyId } from '../dataset.js';
-import type { OptionSnapshot } from './option-chain.js';
+import type { OptionSnapshot, StoredSnapshot } from './option-chain.js';
 import { decodeSnapshot, encodeSnapshot, expirationTag } from './option-snapshot-codec.js';
 import type { OptionsStore } from './options-store.js';
 import { READ_SNAPSHOT, WRITE_SNAPSHOT } from './options-scripts.js';
@@ -28,7 +28,7 @@ export class RedisOptionsStore implements OptionsStore {
     return kept ? snapshot.calls.length + snapshot.puts.length : 0;
   }
 
-  async read(id: SymbolKeyId, options: { expiration?: number; at?: number } = {}): Promise<OptionSnapshot | null> {
+  async read(id: SymbolKeyId, options: { expiration?: number; at?: number } = {}): Promise<StoredSnapshot | null> {
     const tag = options.expiration === undefined ? '' : expirationTag(options.expiration);
     const member = await redisCall(() => this.readSnapshot([keys.options(id)], [options.at === undefined ? '+inf' : String(options.at), tag]));
     return member ? decodeSnapshot(member) : null;

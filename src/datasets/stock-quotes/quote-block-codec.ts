@@ -1,5 +1,5 @@
 import { STORED_SOURCE_DEFAULT } from '../../market-data/bar.js';
-import type { Quote } from './quote.js';
+import type { Quote, StoredQuote } from './quote.js';
 
 /**
  * How much time one block of the Redis quote series covers. A ZSET member costs ~100 bytes on top of
@@ -36,7 +36,7 @@ export function encodeQuoteLine(quote: Quote, blockStart: number): string {
 }
 
 /** A stored line whose empty (or missing trailing) tokens take the frame's value. */
-export function decodeQuoteLine(line: string, frame: string[], blockStart: number): Quote {
+export function decodeQuoteLine(line: string, frame: string[], blockStart: number): StoredQuote {
   const tokens = line.split(',');
   const quote: Record<string, unknown> = { time: blockStart + Number(tokens[0]) };
   FIELDS.forEach((field, k) => {
@@ -45,11 +45,11 @@ export function decodeQuoteLine(line: string, frame: string[], blockStart: numbe
     else quote[field] = STRINGS.has(field) ? decodeURIComponent(token) : Number(token);
   });
   quote.source ??= STORED_SOURCE_DEFAULT;
-  return quote as unknown as Quote;
+  return quote as unknown as StoredQuote;
 }
 
 /** A block member: its frame line, then one line per quote, oldest first. */
-export function decodeQuoteBlock(member: string, blockStart: number): Quote[] {
+export function decodeQuoteBlock(member: string, blockStart: number): StoredQuote[] {
   const [frameLine, ...lines] = member.split('\n');
   const frame = frameLine.split(',');
   return lines.map((line) => decodeQuoteLine(line, frame, blockStart));

@@ -1,3 +1,4 @@
+import type { Sourced } from '../../market-data/bar.js';
 import type { RequestContext } from '../dataset.js';
 
 /**
@@ -22,6 +23,9 @@ export interface Quote {
   /** The provider that gave the quote; set when it is stored. */
   source?: string;
 }
+
+/** A quote as the store reads it back, with its source. */
+export type StoredQuote = Sourced<Quote>;
 
 export interface QuotesRequest extends RequestContext {
   /** Upper-case symbols, answered by one provider request. */

@@ -7,7 +7,7 @@ import type { SymbolKeyId } from '../dataset.js';
 import { decodeQuoteBlock, decodeQuoteLine, encodeQuoteLine, quoteBlockStart } from './quote-block-codec.js';
 import type { QuoteStore } from './quote-store.js';
 import { APPEND_QUOTES, LATEST_QUOTES } from './quote-scripts.js';
-import type { Quote } from './quote.js';
+import type { Quote, StoredQuote } from './quote.js';
 
 /** Blocks read per round trip when a range is limited to its newest quotes. */
 const PAGE_BLOCKS = 4;
@@ -40,15 +40,15 @@ export class RedisQuoteStore implements QuoteStore {
     return redisCall(() => this.appendQuotes([keys.quotes(id)], [String(keepFrom), ...args]));
   }
 
-  async range(id: SymbolKeyId, from?: number, to?: number, limit?: number): Promise<Quote[]> {
+  async range(id: SymbolKeyId, from?: number, to?: number, limit?: number): Promise<StoredQuote[]> {
     assertRangeBounds(from, to);
     const key = keys.quotes(id);
     const lower = from === undefined ? '-inf' : quoteBlockStart(from);
     const upper = to ?? '+inf';
-    const inRange = (quote: Quote) => (from === undefined || quote.time >= from) && (to === undefined || quote.time <= to);
+    const inRange = (quote: StoredQuote) => (from === undefined || quote.time >= from) && (to === undefined || quote.time <= to);
     if (limit === undefined) return decodeScored(await redisCall(() => this.client.zrangebyscore(key, lower, upper, 'WITHSCORES'))).filter(inRange);
     // Newest blocks first, page by page, until the newest `limit` quotes of the range are in hand.
-    const pages: Quote[][] = [];
+    const pages: StoredQuote[][] = [];
     let found = 0;
     for (let offset = 0; found < limit; offset += PAGE_BLOCKS) {
       const page = await redisCall(() => this.client.zrevrangebyscore(key, upper, lower, 'WITHSCORES', 'LIMIT', offset, PAGE_BLOCKS));
@@ -60,10 +60,10 @@ export class RedisQuoteStore implements QuoteStore {
     return pages.flat().slice(-limit);
   }
 
-  async latest(prefix: string, symbols: string[]): Promise<Record<string, Quote>> {
+  async latest(prefix: string, symbols: string[]): Promise<Record<string, StoredQuote>> {
     if (symbols.length === 0) return {};
     const found = await redisCall(() => this.latestQuotes(symbols.map((symbol) => keys.quotes({ prefix, symbol })), []));
-    const latest: Record<string, Quote> = {};
+    const latest: Record<string, StoredQuote> = {};
     symbols.forEach((symbol, i) => {
       const newest = found[i];
       if (newest) latest[symbol.toUpperCase()] = decodeQuoteLine(newest[2], newest[1].split(','), Number(newest[0]));
@@ -73,8 +73,8 @@ export class RedisQuoteStore implements QuoteStore {
 }
 
 /** The quotes of a WITHSCORES reply of blocks, oldest first (the reply is newest block first when `reversed`). */
-function decodeScored(reply: string[], reversed = false): Quote[] {
-  const blocks: Quote[][] = [];
+function decodeScored(reply: string[], reversed = false): StoredQuote[] {
+  const blocks: StoredQuote[][] = [];
   for (let i = 0; i < reply.length; i += 2) blocks.push(decodeQuoteBlock(reply[i], Number(reply[i + 1])));
   return (reversed ? blocks.reverse() : blocks).flat();
 }

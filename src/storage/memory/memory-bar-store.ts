@@ -1,4 +1,4 @@
-import { STORED_SOURCE_DEFAULT, type Bar, type CorporateAction, type SeriesId } from '../../market-data/bar.js';
+import { sourced, type Bar, type CorporateAction, type SeriesId, type Sourced } from '../../market-data/bar.js';
 import { type ActionsId, assertRangeBounds, type BarStore, type CoveredSpan, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 
@@ -12,7 +12,7 @@ interface StoredSnapshot {
  * symbols are case-insensitive; snapshots expire). `now` is injectable so tests can move time.
  */
 export class MemoryBarStore implements BarStore {
-  private readonly series = new Map<string, Map<number, Bar>>();
+  private readonly series = new Map<string, Map<number, Sourced<Bar>>>();
   private readonly snapshots = new Map<string, StoredSnapshot>();
   private readonly corporateActions = new Map<string, Map<string, CorporateAction>>();
   private readonly coveredFrom = new Map<string, number>();
@@ -21,22 +21,22 @@ export class MemoryBarStore implements BarStore {
 
   async upsert(series: SeriesId, bars: Bar[], covered: CoveredSpan | null = null): Promise<number> {
     const key = keys.series(series);
-    const stored = this.series.get(key) ?? new Map<number, Bar>();
-    for (const bar of bars) stored.set(bar.time, { ...structuredClone(bar), source: bar.source ?? STORED_SOURCE_DEFAULT });
+    const stored = this.series.get(key) ?? new Map<number, Sourced<Bar>>();
+    for (const bar of bars) stored.set(bar.time, sourced(structuredClone(bar)));
     if (stored.size === 0) return 0;
     this.series.set(key, stored);
     if (covered && Math.max(...stored.keys()) <= covered.through) this.coveredFrom.set(keys.coveredFrom(series), covered.from);
     return bars.length;
   }
 
-  async range(series: SeriesId, from?: number, to?: number): Promise<Bar[]> {
+  async range(series: SeriesId, from?: number, to?: number): Promise<Sourced<Bar>[]> {
     assertRangeBounds(from, to);
     return this.sorted(series)
       .filter((bar) => bar.time >= (from ?? -Infinity) && bar.time <= (to ?? Infinity))
       .map((bar) => structuredClone(bar));
   }
 
-  async last(series: SeriesId): Promise<Bar | null> {
+  async last(series: SeriesId): Promise<Sourced<Bar> | null> {
     const newest = this.sorted(series).at(-1);
     return newest ? structuredClone(newest) : null;
   }
@@ -77,7 +77,7 @@ export class MemoryBarStore implements BarStore {
     return structuredClone(snapshot.records);
   }
 
-  private sorted(series: SeriesId): Bar[] {
+  private sorted(series: SeriesId): Sourced<Bar>[] {
     return [...(this.series.get(keys.series(series))?.values() ?? [])].sort((a, b) => a.time - b.time);
   }
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { STORED_SOURCE_DEFAULT, type Bar, type CorporateAction, type SeriesId } from '../../market-data/bar.js';
+import { namedSource, STORED_SOURCE_DEFAULT, type Bar, type CorporateAction, type SeriesId, type Sourced } from '../../market-data/bar.js';
 import { type ActionsId, assertRangeBounds, type BarStore, type CoveredSpan, type SeriesCoverage, type SnapshotId, type SnapshotRecord } from '../bar-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
@@ -82,7 +82,7 @@ export class RedisBarStore implements BarStore {
   }
 
   /** Reads the block holding `from` (the last one starting at or before it) and those starting after it up to `to`. */
-  async range(series: SeriesId, from?: number, to?: number): Promise<Bar[]> {
+  async range(series: SeriesId, from?: number, to?: number): Promise<Sourced<Bar>[]> {
     assertRangeBounds(from, to);
     const key = keys.series(series);
     const upper = to ?? '+inf';
@@ -95,7 +95,7 @@ export class RedisBarStore implements BarStore {
     return members.flatMap(decodeMember).filter((bar) => (from === undefined || bar.time >= from) && (to === undefined || bar.time <= to));
   }
 
-  async last(series: SeriesId): Promise<Bar | null> {
+  async last(series: SeriesId): Promise<Sourced<Bar> | null> {
     const [member] = await redisCall(() => this.client.zrevrange(keys.series(series), 0, 0));
     return member === undefined ? null : (decodeMember(member).at(-1) ?? null);
   }
@@ -134,11 +134,12 @@ export class RedisBarStore implements BarStore {
 
 function encodeBar({ time, open, high, low, close, adj_close, volume, source }: Bar): string {
   const line = [time, open, high, low, close, adj_close ?? '', volume].join(',');
-  return source && source !== STORED_SOURCE_DEFAULT ? `${line},${source}` : line;
+  const named = namedSource(source);
+  return named ? `${line},${named}` : line;
 }
 
 /** The bars of a block, or the one bar of a former-layout member. */
-function decodeMember(member: string): Bar[] {
+function decodeMember(member: string): Sourced<Bar>[] {
   const lines = member.startsWith('[') ? [member.slice(1, -1).replace('null', '')] : member.split('\n');
   return lines.map((line) => {
     const [time, open, high, low, close, adj_close, volume, source = STORED_SOURCE_DEFAULT] = line.split(',');

@@ -1,5 +1,5 @@
-import { ApiSource } from '../../read-route.js';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiSource } from '../../read-route.js';
 import type { StoredProfile } from '../company-profile.js';
 import { PROFILE_FIELDS } from '../profile-codec.js';
 

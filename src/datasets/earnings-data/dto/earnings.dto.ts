@@ -1,5 +1,5 @@
-import { ApiSource } from '../../read-route.js';
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiSource } from '../../read-route.js';
 import type { StoredEarnings } from '../earnings.js';
 
 const number = (description: string, example: number) => ApiProperty({ type: Number, nullable: true, description, example });

@@ -1,7 +1,6 @@
-import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
-import { ApiSource } from '../../read-route.js';
 import { ApiProperty } from '@nestjs/swagger';
-import type { EconomicEvent } from '../economic-event.js';
+import { ApiSource } from '../../read-route.js';
+import type { StoredEvent } from '../economic-event.js';
 
 const value = (description: string, example: number) => ApiProperty({ type: Number, nullable: true, description, example });
 
@@ -18,6 +17,6 @@ export class EconomicEventDto {
   @ApiSource('release') source: string;
 }
 
-export function toEventDto({ time, source = STORED_SOURCE_DEFAULT, ...values }: EconomicEvent): EconomicEventDto {
-  return { time: new Date(time).toISOString(), ...values, source };
+export function toEventDto({ time, ...values }: StoredEvent): EconomicEventDto {
+  return { time: new Date(time).toISOString(), ...values };
 }

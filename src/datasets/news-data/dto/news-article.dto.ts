@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
 import { ApiSource } from '../../read-route.js';
-import type { NewsArticle } from '../news-article.js';
+import type { StoredArticle } from '../news-article.js';
 
 const text = (description: string, example: string) => ApiProperty({ type: String, nullable: true, description, example });
 
@@ -17,6 +16,6 @@ export class NewsArticleDto {
   @ApiSource('article') source: string;
 }
 
-export function toArticleDto({ published_at, source = STORED_SOURCE_DEFAULT, ...values }: NewsArticle): NewsArticleDto {
-  return { ...values, published_at: new Date(published_at).toISOString(), source };
+export function toArticleDto({ published_at, ...values }: StoredArticle): NewsArticleDto {
+  return { ...values, published_at: new Date(published_at).toISOString() };
 }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
 import { ApiSource } from '../../read-route.js';
-import type { OptionContract, OptionSnapshot } from '../option-chain.js';
+import type { OptionContract, StoredSnapshot } from '../option-chain.js';
 
 const number = (description: string, example: number) => ApiProperty({ type: Number, nullable: true, description, example });
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -39,7 +38,7 @@ function toContractDto({ last_trade_date, ...values }: OptionContract): OptionCo
   return { ...values, last_trade_date: last_trade_date === null ? null : new Date(last_trade_date).toISOString() };
 }
 
-export function toSnapshotDto(symbol: string, snapshot: OptionSnapshot): OptionSnapshotDto {
+export function toSnapshotDto(symbol: string, snapshot: StoredSnapshot): OptionSnapshotDto {
   return {
     symbol,
     fetched_at: new Date(snapshot.fetched_at).toISOString(),
@@ -48,6 +47,6 @@ export function toSnapshotDto(symbol: string, snapshot: OptionSnapshot): OptionS
     expiration: snapshot.expiration === null ? null : isoDate(snapshot.expiration),
     calls: snapshot.calls.map(toContractDto),
     puts: snapshot.puts.map(toContractDto),
-    source: snapshot.source ?? STORED_SOURCE_DEFAULT,
+    source: snapshot.source,
   };
 }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STORED_SOURCE_DEFAULT } from '../../../market-data/bar.js';
 import { ApiSource } from '../../read-route.js';
-import type { Quote } from '../quote.js';
+import type { StoredQuote } from '../quote.js';
 
 const number = (description: string, example: number) => ApiProperty({ type: Number, nullable: true, description, example });
 
@@ -26,6 +25,6 @@ export class QuoteDto {
   @ApiSource('quote') source: string;
 }
 
-export function toQuoteDto({ time, source = STORED_SOURCE_DEFAULT, ...values }: Quote): QuoteDto {
-  return { time: new Date(time).toISOString(), ...values, source };
+export function toQuoteDto({ time, ...values }: StoredQuote): QuoteDto {
+  return { time: new Date(time).toISOString(), ...values };
 }
