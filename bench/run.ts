@@ -13,6 +13,7 @@ const SCENARIOS: Record<string, string> = {
   quotes: './stock-quotes.bench.js',
   providers: './provider-fallback.bench.js',
   news: './news-storage.bench.js',
+  dashboard: './dashboard.bench.js',
 };
 
 const args = process.argv.slice(2);

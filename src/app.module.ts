@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/environment.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MarketDataModule } from './market-data/market-data.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         SecurityModule.register(config.apiKey),
+        ...(config.uiEnabled ? [DashboardModule] : []),
       ],
     };
   }

@@ -5,6 +5,7 @@ export type { ProvidersOptions, VendorOptions } from './market-data/chain/provid
 export { ProviderHealth, type ProviderReport } from './market-data/chain/provider-health.js';
 export { MarketDataModule } from './market-data/market-data.module.js';
 export { HealthModule } from './health/health.module.js';
+export { DashboardModule } from './dashboard/dashboard.module.js';
 export { MetricsModule } from './metrics/metrics.module.js';
 export { SecurityModule } from './security/security.module.js';
 export { Public } from './security/public.decorator.js';

@@ -86,6 +86,7 @@ describe('stored market data (redis store)', () => {
         `${ctx.t.keyPrefix}scheduler:jobs`,
         `${ctx.t.keyPrefix}scheduler:runs:${id}`,
         `${ctx.t.keyPrefix}scheduler:audit:${id}`,
+        `${ctx.t.keyPrefix}scheduler:events`,
       ].sort(),
     );
 

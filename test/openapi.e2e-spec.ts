@@ -62,6 +62,7 @@ describe('OpenAPI explorer', () => {
         'POST /scheduler/start',
         'POST /scheduler/stop',
         'GET /scheduler/dashboard',
+        'GET /scheduler/events',
         'POST /scheduler/schedule-preview',
         'GET /market-data/{symbol}',
         'GET /market-data/{symbol}/actions',

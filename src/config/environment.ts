@@ -39,6 +39,7 @@ class Environment {
   @IsOptional() @IsString() CORS_ORIGINS = 'http://localhost:3000';
   @IsOptional() @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }) TRUST_PROXY: 'true' | 'false' = 'false';
   @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
+  @IsOptional() @IsIn(['true', 'false'], { message: 'UI_ENABLED must be true or false' }) UI_ENABLED: 'true' | 'false' = 'true';
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) API_RATE_LIMIT = 600;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @IsOptional() @IsIn(['text', 'json']) LOG_FORMAT: 'text' | 'json' = 'text';
@@ -62,6 +63,8 @@ export interface AppConfig {
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. */
   trustProxy: boolean;
   apiKey: string | null;
+  /** Serve the dashboard at /ui. */
+  uiEnabled: boolean;
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logFormat: 'text' | 'json';
@@ -93,6 +96,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
     providers,
     apiKey: parsed.API_KEY ?? null,
+    uiEnabled: parsed.UI_ENABLED === 'true',
     rateLimitPerMinute: parsed.API_RATE_LIMIT,
     trustProxy: parsed.TRUST_PROXY === 'true',
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),

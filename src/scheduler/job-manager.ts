@@ -8,6 +8,7 @@ import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { DashboardDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import type { JobPatch, RunRecord, ScheduledJob } from './job.js';
+import { SchedulerEvents } from './events/scheduler-events.js';
 import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
@@ -34,6 +35,7 @@ export class JobManager {
     private readonly auditor: JobAuditor,
     private readonly datasets: DatasetRegistry,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+    private readonly events: SchedulerEvents,
   ) {}
 
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
@@ -42,8 +44,7 @@ export class JobManager {
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
-    await this.coordinator.publish({ op: 'upsert', job_id: job.job_id });
-    await this.auditor.record('create', null, job, actor);
+    await this.changed('create', null, job, actor);
     return job;
   }
 
@@ -69,8 +70,7 @@ export class JobManager {
     const current = await this.get(jobId);
     if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
     this.scheduler.remove(jobId);
-    await this.coordinator.publish({ op: 'delete', job_id: jobId });
-    await this.auditor.record('delete', current, null, actor);
+    await this.changed('delete', current, null, actor);
   }
 
   async setActive(jobId: string, isActive: boolean, actor: string): Promise<ScheduledJob> {
@@ -101,6 +101,7 @@ export class JobManager {
     if (running) this.scheduler.resume();
     else this.scheduler.pause();
     await this.coordinator.publish({ op: running ? 'resume' : 'pause' });
+    this.events.emit(running ? 'scheduler.resumed' : 'scheduler.paused', {});
   }
 
   /** One run of the job, in progress or recorded; 404 when neither the job nor the run is known. */
@@ -181,8 +182,15 @@ export class JobManager {
     const updated = await this.registry.patch(current.job_id, { ...patch, ...derived });
     if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);
     this.scheduler.sync(updated);
-    await this.coordinator.publish({ op: 'upsert', job_id: updated.job_id });
-    await this.auditor.record(action, current, updated, actor);
+    await this.changed(action, current, updated, actor);
     return updated;
+  }
+
+  /** Tells every replica, the audit trail and the event stream what a change did; `after` null for a delete. */
+  private async changed(action: AuditEntry['action'], before: ScheduledJob | null, after: ScheduledJob | null, actor: string): Promise<void> {
+    const jobId = (after ?? before)!.job_id;
+    await this.coordinator.publish(after ? { op: 'upsert', job_id: jobId } : { op: 'delete', job_id: jobId });
+    await this.auditor.record(action, before, after, actor);
+    this.events.emit('job.changed', { job_id: jobId, action, job: after });
   }
 }

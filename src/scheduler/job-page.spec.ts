@@ -44,6 +44,16 @@ describe('pageOfJobs', () => {
     expect(pageOfJobs(withoutC, { limit: 1, cursor: pageOfJobs(jobs, { limit: 3 }).next_cursor! }).items.map((job) => job.job_id)).toEqual(['d']);
   });
 
+  it('sorts by name or next run (stopped jobs last), and pages in that order', () => {
+    const timed = jobs.map((job, i) => ({ ...job, next_run: job.job_id === 'b' ? null : `2026-01-0${5 - i}T09:00:00.000-05:00` }));
+    expect(ids({ sort: 'name' })).toEqual(['c', 'a', 'b', 'd']);
+    expect(pageOfJobs(timed, { sort: 'next_run' }).items.map((job) => job.job_id)).toEqual(['d', 'a', 'c', 'b']);
+    const first = pageOfJobs(jobs, { sort: 'name', limit: 2 });
+    expect(pageOfJobs(jobs, { sort: 'name', limit: 2, cursor: first.next_cursor! }).items.map((job) => job.job_id)).toEqual(['b', 'd']);
+    // A cursor of one order is no position in another.
+    expect(() => pageOfJobs(jobs, { sort: 'created', cursor: first.next_cursor! })).toThrow(BadRequestException);
+  });
+
   it('refuses a cursor it did not give with a 400', () => {
     for (const cursor of ['nope', Buffer.from('[1,2]').toString('base64url'), '']) {
       expect(() => pageOfJobs(jobs, { cursor })).toThrow(BadRequestException);

@@ -1,6 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
 import type { Dataset } from '../datasets/dataset.js';
-import { byCreation } from '../storage/job-store-rules.js';
 import type { JobStatus, ScheduledJob } from './job.js';
 
 /** What `GET /scheduler/jobs` filters and pages by; any of them asks for a page. */
@@ -11,6 +10,7 @@ export interface JobPageQuery {
   dataset?: Dataset;
   limit?: number;
   cursor?: string;
+  sort?: JobSort;
 }
 
 export interface JobPage {
@@ -23,25 +23,42 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 /** Whether `query` asks for a page rather than the plain list. */
 export function isPageQuery(query: JobPageQuery): boolean {
-  return [query.q, query.status, query.dataset, query.limit, query.cursor].some((value) => value !== undefined);
+  return [query.q, query.status, query.dataset, query.limit, query.cursor, query.sort].some((value) => value !== undefined);
 }
 
-// A cursor is the creation key of the last job given, so that a job created or deleted between two
-// pages neither repeats nor skips another one.
-type CursorKey = Pick<ScheduledJob, 'created_at' | 'job_id'>;
+/** The orders a page can be in; each is ascending, ties broken by job id. */
+export const JOB_SORTS = ['created', 'name', 'next_run'] as const;
+export type JobSort = (typeof JOB_SORTS)[number];
 
-function encodeCursor({ created_at, job_id }: CursorKey): string {
-  return Buffer.from(JSON.stringify([created_at, job_id])).toString('base64url');
+// Jobs without a next run (stopped) come last when sorted by it.
+const NEVER = '~';
+const SORT_KEYS: Record<JobSort, (job: ScheduledJob) => string> = {
+  created: (job) => job.created_at,
+  name: (job) => job.name.toLowerCase(),
+  next_run: (job) => (job.next_run ? new Date(job.next_run).toISOString() : NEVER),
+};
+
+interface Position {
+  key: string;
+  job_id: string;
 }
 
-function decodeCursor(cursor: string): CursorKey {
+const compare = (a: Position, b: Position) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.job_id === b.job_id ? 0 : a.job_id < b.job_id ? -1 : 1);
+
+// A cursor is the sort key of the last job given, so that a job created or deleted between two pages
+// neither repeats nor skips another one.
+function encodeCursor(sort: JobSort, { key, job_id }: Position): string {
+  return Buffer.from(JSON.stringify([sort, key, job_id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: JobSort): Position {
   try {
-    const [created_at, job_id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof created_at === 'string' && typeof job_id === 'string') return { created_at, job_id };
+    const [given, key, job_id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (given === sort && typeof key === 'string' && typeof job_id === 'string') return { key, job_id };
   } catch {
     // Not JSON: refused below like any other cursor this API did not give.
   }
-  throw new BadRequestException(['cursor must be a next_cursor this API answered']);
+  throw new BadRequestException([`cursor must be a next_cursor this API answered for sort=${sort}`]);
 }
 
 function matches(job: ScheduledJob, { q, status, dataset }: JobPageQuery): boolean {
@@ -53,15 +70,15 @@ function matches(job: ScheduledJob, { q, status, dataset }: JobPageQuery): boole
   return job.name.toLowerCase().includes(name) || job.stock_ids.some((id) => id.startsWith(symbol));
 }
 
-/** The jobs matching `query`, in creation order, from after its cursor, at most `limit` of them. */
+/** The jobs matching `query`, in its sort order (creation by default), from after its cursor, at most `limit` of them. */
 export function pageOfJobs(jobs: readonly ScheduledJob[], query: JobPageQuery): JobPage {
-  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const sort = query.sort ?? 'created';
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, sort);
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  const items: ScheduledJob[] = [];
-  for (const job of [...jobs].sort(byCreation)) {
-    if ((after && byCreation(job, after) <= 0) || !matches(job, query)) continue;
-    if (items.length === limit) return { items, next_cursor: encodeCursor(items.at(-1)!) };
-    items.push(job);
-  }
-  return { items, next_cursor: null };
+  const positioned = jobs.filter((job) => matches(job, query)).map((job) => ({ job, key: SORT_KEYS[sort](job), job_id: job.job_id }));
+  positioned.sort(compare);
+  const start = after ? positioned.findIndex((position) => compare(position, after) > 0) : 0;
+  const items = start < 0 ? [] : positioned.slice(start, start + limit + 1);
+  if (items.length <= limit) return { items: items.map(({ job }) => job), next_cursor: null };
+  return { items: items.slice(0, limit).map(({ job }) => job), next_cursor: encodeCursor(sort, items[limit - 1]!) };
 }

@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { JOB_STORE, type JobStore, type RecordRunOptions } from '../storage/job-store.js';
+import { SchedulerEvents } from './events/scheduler-events.js';
 import type { JobPatch, JobSpec, RunRecord, ScheduledJob } from './job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
-/** Persistence of jobs and their run history, through the {@link JobStore} port. */
+/** Persistence of jobs and their run history, through the {@link JobStore} port; a run's start, progress and end are events. */
 @Injectable()
 export class JobRegistry {
   constructor(
     @Inject(JOB_STORE) private readonly store: JobStore,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+    private readonly events: SchedulerEvents,
   ) {}
 
   async create(spec: JobSpec, isActive: boolean, nextRun: Date | null): Promise<ScheduledJob> {
@@ -53,13 +55,17 @@ export class JobRegistry {
   }
 
   /** Stores the run in progress and applies `patch` to its job, atomically; null when the job no longer exists. */
-  startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
-    return this.store.startRun(run, patch);
+  async startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
+    const job = await this.store.startRun(run, patch);
+    if (job) this.events.emit('run.started', run);
+    return job;
   }
 
   /** Brings the stored record of the run in progress up to date; false when it is no longer current. */
-  updateCurrentRun(run: RunRecord): Promise<boolean> {
-    return this.store.updateCurrentRun(run);
+  async updateCurrentRun(run: RunRecord): Promise<boolean> {
+    const current = await this.store.updateCurrentRun(run);
+    if (current) this.events.emit('run.progress', run);
+    return current;
   }
 
   /** The job's run in progress (status `running`), or null. */
@@ -68,8 +74,10 @@ export class JobRegistry {
   }
 
   /** Appends the run record and applies `patch` to its job, atomically; null, writing nothing, when the job no longer exists (or the run is no longer current, with `onlyIfCurrent`). */
-  recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
-    return this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
+  async recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
+    const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
+    if (job) this.events.emit('run.finished', run);
+    return job;
   }
 
   /** Newest first: the run in progress, if any, then the recorded ones. */

@@ -15,6 +15,8 @@ import { COORDINATOR } from '../storage/coordinator.js';
 import { JOB_STORE } from '../storage/job-store.js';
 import { StoreConnection, storeProviders } from '../storage/store.providers.js';
 import { CronRegistry } from './cron-registry.js';
+import { EventsController } from './events/events.controller.js';
+import { SchedulerEvents } from './events/scheduler-events.js';
 import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobManager } from './job-manager.js';
@@ -37,6 +39,7 @@ const providers: Provider[] = [
   ...datasetProviders,
   DatasetRegistry,
   CronRegistry,
+  SchedulerEvents,
   JobRegistry,
   RunRecorder,
   JobExecutor,
@@ -53,8 +56,8 @@ const providers: Provider[] = [
  */
 @Module({
   imports: [ScheduleModule.forRoot()],
-  controllers: [JobsController, SchedulerController],
+  controllers: [JobsController, SchedulerController, EventsController],
   providers,
-  exports: [RESOLVED_OPTIONS, MARKET_DATA_PROVIDER, SharedRequests, DATASET_HANDLERS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, ProviderHealth, StoreConnection, JobRegistry, JobExecutor, JobScheduler, JobManager, ...datasetExports],
+  exports: [RESOLVED_OPTIONS, MARKET_DATA_PROVIDER, SharedRequests, DATASET_HANDLERS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, ProviderHealth, StoreConnection, SchedulerEvents, JobRegistry, JobExecutor, JobScheduler, JobManager, ...datasetExports],
 })
 export class SchedulerModule extends SchedulerConfigurableModule {}

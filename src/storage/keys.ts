@@ -21,6 +21,8 @@ export const keys = {
   lease: (jobId: string) => `scheduler:lease:${jobId}`,
   /** Pub/sub channel of job changes (channels do not get ioredis' keyPrefix: the caller adds it). */
   changes: 'scheduler:changes',
+  /** The stream of scheduler events every replica appends to and reads (GET /scheduler/events). */
+  events: 'scheduler:events',
   /** Present while the whole scheduler is paused. */
   paused: 'scheduler:paused',
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,

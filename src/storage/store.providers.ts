@@ -8,7 +8,10 @@ import { RedisAuditLog } from './redis/redis-audit-log.js';
 import { COORDINATOR, type Coordinator } from './coordinator.js';
 import { MemoryCoordinator } from './memory/memory-coordinator.js';
 import { RedisCoordinator } from './redis/redis-coordinator.js';
+import { EVENT_LOG, type EventLog } from './event-log.js';
 import { JOB_STORE, type JobStore } from './job-store.js';
+import { MemoryEventLog } from './memory/memory-event-log.js';
+import { RedisEventLog } from './redis/redis-event-log.js';
 import { MemoryBarStore } from './memory/memory-bar-store.js';
 import { MemoryJobStore } from './memory/memory-job-store.js';
 import { connectRedis, createRedisClient } from './redis/create-redis-client.js';
@@ -50,6 +53,7 @@ export const storeProviders: Provider[] = [
   perStore<JobStore>(JOB_STORE, (client) => new RedisJobStore(client), () => new MemoryJobStore()),
   perStore<BarStore>(BAR_STORE, (client) => new RedisBarStore(client), () => new MemoryBarStore()),
   perStore<AuditLog>(AUDIT_LOG, (client) => new RedisAuditLog(client), () => new MemoryAuditLog()),
+  perStore<EventLog>(EVENT_LOG, (client) => new RedisEventLog(client), () => new MemoryEventLog()),
   {
     provide: COORDINATOR,
     inject: [StoreConnection, JOB_STORE],

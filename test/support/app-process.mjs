@@ -1,5 +1,6 @@
 // The service compiled and run as a real process: for the process tests and the spec lint (scripts/).
 import { execFileSync, spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './redis-process.mjs';
 
@@ -9,6 +10,8 @@ const BUILD_DIR = '.test-build';
 /** Compiles the service once (what `nest build` emits) into .test-build/, for tests that run real processes. */
 export function buildService() {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], { cwd: ROOT, stdio: 'inherit' });
+  // The dashboard's files, which nest-cli.json's assets copy in a `nest build`.
+  cpSync(new URL('src/dashboard/public', `file://${ROOT}`), new URL(`${BUILD_DIR}/dashboard/public`, `file://${ROOT}`), { recursive: true });
 }
 
 /** Starts `node .test-build/main.js` (or `launch`) on a free port and waits until /health (or `launch.readyPath`) answers. */

@@ -3,10 +3,10 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JOB_STATUSES, type JobStatus } from '../job.js';
-import { DEFAULT_PAGE_SIZE, type JobPageQuery } from '../job-page.js';
+import { DEFAULT_PAGE_SIZE, JOB_SORTS, type JobPageQuery, type JobSort } from '../job-page.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const PAGE = 'Given (any of q, status, dataset, limit, cursor), the answer is a page, {items, next_cursor}.';
+const PAGE = 'Given (any of q, status, dataset, sort, limit, cursor), the answer is a page, {items, next_cursor}.';
 
 export class ListJobsQueryDto implements JobPageQuery {
   @ApiPropertyOptional({ description: 'Only jobs with is_active true.', example: false })
@@ -30,6 +30,11 @@ export class ListJobsQueryDto implements JobPageQuery {
   @IsOptional()
   @IsIn(DATASETS)
   dataset?: Dataset;
+
+  @ApiPropertyOptional({ enum: JOB_SORTS, default: 'created', description: `Order of the pages, ascending, ties by job id: creation, name (case-insensitive) or next run (stopped jobs last). ${PAGE}` })
+  @IsOptional()
+  @IsIn(JOB_SORTS)
+  sort?: JobSort;
 
   @ApiPropertyOptional({ description: `Jobs per page (1–500). ${PAGE}`, example: DEFAULT_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, type: 'integer' })
   @IsOptional()
