@@ -241,3 +241,13 @@ describe('the dashboard behind API_KEY', () => {
     expect(await dialog.isVisible()).toBe(false);
   }, 30_000);
 });
+
+describe('UI_ENABLED=false', () => {
+  const ctx = useE2eApp('memory', { env: { UI_ENABLED: 'false' } });
+
+  it('serves no dashboard, and the API as before', async () => {
+    await ctx.http().get('/ui').expect(404);
+    await ctx.http().get('/ui/app.js').expect(404);
+    await ctx.http().get('/scheduler/status').expect(200);
+  });
+});

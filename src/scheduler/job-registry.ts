@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { JOB_STORE, type JobStore, type RecordRunOptions } from '../storage/job-store.js';
+import { runSummary } from './events/scheduler-event.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
 import type { JobPatch, JobSpec, RunRecord, ScheduledJob } from './job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
@@ -57,14 +58,14 @@ export class JobRegistry {
   /** Stores the run in progress and applies `patch` to its job, atomically; null when the job no longer exists. */
   async startRun(run: RunRecord, patch: JobPatch): Promise<ScheduledJob | null> {
     const job = await this.store.startRun(run, patch);
-    if (job) this.events.emit('run.started', run);
+    if (job) this.events.emit('run.started', runSummary(run));
     return job;
   }
 
   /** Brings the stored record of the run in progress up to date; false when it is no longer current. */
   async updateCurrentRun(run: RunRecord): Promise<boolean> {
     const current = await this.store.updateCurrentRun(run);
-    if (current) this.events.emit('run.progress', run);
+    if (current) this.events.emit('run.progress', runSummary(run));
     return current;
   }
 
@@ -76,7 +77,7 @@ export class JobRegistry {
   /** Appends the run record and applies `patch` to its job, atomically; null, writing nothing, when the job no longer exists (or the run is no longer current, with `onlyIfCurrent`). */
   async recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
     const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
-    if (job) this.events.emit('run.finished', run);
+    if (job) this.events.emit('run.finished', runSummary(run));
     return job;
   }
 

@@ -1,13 +1,14 @@
 import { api, apiUrl, headers } from './api.js';
 import { failure, h, time } from './dom.js';
-import { CandlestickSeries, createChart, HistogramSeries } from './lightweight-charts.mjs';
 
 const RANGES = [['1M', 31], ['3M', 92], ['6M', 183], ['1Y', 366], ['5Y', 1827], ['All', null]];
 const INTERVALS = ['1d', '1wk', '1mo', '1h', '60m', '30m', '15m', '5m', '1m'];
 const notStored = (error) => (error.status === 404 ? null : Promise.reject(error));
 const dayBefore = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-function drawChart(container, bars) {
+/** The chart library (~160 kB) is loaded by this page only, the first time it draws. */
+async function drawChart(container, bars) {
+  const { CandlestickSeries, createChart, HistogramSeries } = await import('./lightweight-charts.mjs');
   const chart = createChart(container, { autoSize: true, layout: { attributionLogo: true }, timeScale: { timeVisible: true } });
   const candles = chart.addSeries(CandlestickSeries, { upColor: '#1a7f37', downColor: '#cf222e', wickUpColor: '#1a7f37', wickDownColor: '#cf222e', borderVisible: false });
   const volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceScaleId: '' });
@@ -69,7 +70,7 @@ export async function symbolPage(symbol) {
   async function loadBars() {
     const bars = await api(`${path}?${query()}`);
     chart?.remove();
-    chart = bars.length ? drawChart(container, bars) : null;
+    chart = bars.length ? await drawChart(container, bars) : null;
     container.hidden = bars.length === 0;
     status.textContent = bars.length ? `${bars.length} bars, ${bars[0].date.slice(0, 10)} to ${bars.at(-1).date.slice(0, 10)}` : `No ${interval.value} bars stored for ${symbol} in this range.`;
   }

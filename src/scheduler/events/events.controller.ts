@@ -23,7 +23,7 @@ export class EventsController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received: resume after it.', example: '1764806400000-0' })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
-    description: 'A stream of `id:`, `event:` and `data:` (JSON: a run record for run.*, `{job_id, action, job}` for job.changed) lines.',
+    description: 'A stream of `id:`, `event:` and `data:` lines; data is JSON: for run.* the run record less its per-symbol lists (with fetched_count and failed_count), for job.changed `{job_id, action, job}`.',
     schema: { type: 'string', example: 'id: 1764806400000-0\nevent: run.started\ndata: {"run_id":"…","job_id":"…","status":"running","progress":{"done":0,"total":3}}\n\n' },
   })
   stream(@Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {

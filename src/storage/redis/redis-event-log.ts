@@ -28,6 +28,7 @@ export class RedisEventLog implements EventLog, OnModuleInit, OnApplicationShutd
   private readonly logger = new Logger(RedisEventLog.name);
   private readonly handlers = new Set<(event: SchedulerEvent) => void>();
   private reader: Redis | null = null;
+  private wake: (() => void) | null = null;
   private closed = false;
 
   constructor(private readonly client: Redis) {}
@@ -47,23 +48,36 @@ export class RedisEventLog implements EventLog, OnModuleInit, OnApplicationShutd
 
   subscribe(handler: (event: SchedulerEvent) => void): () => void {
     this.handlers.add(handler);
+    this.wake?.();
     return () => this.handlers.delete(handler);
   }
 
-  /** Reads from the newest event at boot, so a client connected as soon as the app listens misses none. */
+  /** Starts the reader at the newest event, so a client connected as soon as the app listens misses none. */
   async onModuleInit(): Promise<void> {
-    const newest = await redisCall(() => this.client.xrevrange(keys.events, '+', '-', 'COUNT', 1)).catch(() => null);
-    void this.read(newest ? (newest[0]?.[0] ?? '0-0') : '$');
+    // A blocking read holds its connection, so it gets its own, without the shared client's command timeout.
+    this.reader = this.client.duplicate({ commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
+    this.reader.on('error', () => undefined);
+    void this.read(await this.newestId().catch(() => '$'));
+  }
+
+  private async newestId(): Promise<string> {
+    const [newest] = (await this.reader!.xrevrange(keys.events, '+', '-', 'COUNT', 1)) as Entry[];
+    return newest?.[0] ?? '0-0';
   }
 
   private async read(from: string): Promise<void> {
-    // A blocking read holds its connection, so it gets its own, without the shared client's command timeout.
-    const reader = (this.reader = this.client.duplicate({ commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false }));
-    reader.on('error', () => undefined);
     let last = from;
     while (!this.closed) {
       try {
-        const reply = (await reader.xread('COUNT', 1000, 'BLOCK', BLOCK_MS, 'STREAMS', keys.events, last)) as [string, Entry[]][] | null;
+        if (this.handlers.size === 0) {
+          // Nobody listens here: the events are not read, only the newest id is followed, so that a first
+          // listener is given everything from at most BLOCK_MS before it came.
+          await new Promise<void>((resolve) => ((this.wake = resolve), setTimeout(resolve, BLOCK_MS).unref()));
+          this.wake = null;
+          if (this.handlers.size === 0 && !this.closed) last = await this.newestId();
+          continue;
+        }
+        const reply = (await this.reader!.xread('COUNT', 1000, 'BLOCK', BLOCK_MS, 'STREAMS', keys.events, last)) as [string, Entry[]][] | null;
         for (const entry of reply?.[0]?.[1] ?? []) {
           last = entry[0];
           const event = decode(entry);
@@ -79,6 +93,7 @@ export class RedisEventLog implements EventLog, OnModuleInit, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
+    this.wake?.();
     this.reader?.disconnect();
     this.reader = null;
   }
