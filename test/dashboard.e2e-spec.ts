@@ -180,6 +180,7 @@ describe('the dashboard at /ui', () => {
     await page.getByRole('button', { name: 'Resume scheduler' }).click();
     await page.getByRole('button', { name: 'Pause scheduler' }).waitFor();
     expect(await page.locator('.card .value').first().textContent()).toBe('501');
+    expect(await page.locator('#providers li').first().textContent()).toMatch(/^yahoo up/);
     await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
     expect(violations).toEqual([]);
   }, 30_000);

@@ -5,13 +5,14 @@ import { onEvent } from './events.js';
 const card = (label, value) => h('div', { class: 'card' }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label));
 
 function healthSection(health) {
-  const providers = health.providers ?? [];
+  // With several providers /health lists each; with Yahoo alone its check is in the details.
+  const providers = health.providers ?? (health.details?.yahoo ? [{ provider: 'yahoo', status: health.details.yahoo.status, quota_used_today: null }] : []);
   return h('section', { 'aria-labelledby': 'health-title' },
     h('h2', { id: 'health-title' }, 'Health'),
     h('p', {}, 'Service ', badge(health.status), ` · ${health.store ?? 'store'} `, badge(health.details?.store?.status ?? 'down'),
       health.last_successful_fetch_age_seconds == null ? '' : ` · last successful fetch ${Math.round(health.last_successful_fetch_age_seconds)} s ago`),
     health.issues?.length ? h('ul', {}, health.issues.map((issue) => h('li', { class: 'error' }, issue))) : null,
-    providers.length ? h('ul', { class: 'plain' }, providers.map((p) => h('li', {}, `${p.provider} `, badge(p.status), p.quota_used_today == null ? '' : ` · ${p.quota_used_today} requests today`))) : null,
+    providers.length ? h('ul', { class: 'plain', id: 'providers', 'aria-label': 'Providers' }, providers.map((p) => h('li', {}, `${p.provider} `, badge(p.status), p.quota_used_today == null ? '' : ` · ${p.quota_used_today} requests today`))) : null,
   );
 }
 
