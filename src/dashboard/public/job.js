@@ -21,7 +21,7 @@ function nextRuns({ next_runs }, job) {
 
 function runItem(run) {
   return h('li', { 'data-run': run.run_id },
-    badge(run.status), ` ${run.trigger} · `, time(run.start_time), run.duration_ms == null ? '' : ` · ${run.duration_ms} ms`, ` · ${run.points_written ?? 0} written`,
+    badge(run.status), ` ${run.trigger} · `, time(run.start_time), run.status === 'running' || run.duration_ms == null ? '' : ` · ${run.duration_ms} ms`, ` · ${run.points_written ?? 0} written`,
     run.progress ? h('div', {}, progressBar(run), h('span', { class: 'count' }, ` ${run.progress.done} / ${run.progress.total} symbols`)) : null,
     run.reason ? h('div', { class: 'muted' }, run.reason) : null,
     h('div', {}, run.fetched_stocks.length ? `ok: ${run.fetched_stocks.join(', ')}` : ''),
