@@ -14,6 +14,7 @@ const SCENARIOS: Record<string, string> = {
   providers: './provider-fallback.bench.js',
   news: './news-storage.bench.js',
   dashboard: './dashboard.bench.js',
+  webhooks: './webhooks.bench.js',
 };
 
 const args = process.argv.slice(2);

@@ -26,6 +26,7 @@ export class AppModule {
           auditRetentionDays: config.auditRetentionDays,
           yahoo: { baseUrl: config.yahooBaseUrl, maxRps: config.yahooMaxRps },
           providers: config.providers,
+          webhooks: config.webhooks,
         }),
         MarketDataModule,
         HealthModule,

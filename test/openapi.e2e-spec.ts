@@ -25,7 +25,7 @@ const STRING_OR_NULL = { type: 'string', nullable: true };
 const INTEGER_OR_NULL = { type: 'integer', nullable: true };
 
 describe('OpenAPI explorer', () => {
-  const { http } = useE2eApp('memory');
+  const { http } = useE2eApp('memory', { env: { WEBHOOK_ALLOW_HOSTS: 'hooks.example.com' } });
   let spec: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> }; security: unknown[] };
   const operations = () =>
     Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, path, method, operation })));
@@ -63,6 +63,13 @@ describe('OpenAPI explorer', () => {
         'POST /scheduler/stop',
         'GET /scheduler/dashboard',
         'GET /scheduler/events',
+        'POST /scheduler/webhooks',
+        'GET /scheduler/webhooks',
+        'GET /scheduler/webhooks/{id}',
+        'PUT /scheduler/webhooks/{id}',
+        'DELETE /scheduler/webhooks/{id}',
+        'GET /scheduler/webhooks/{id}/deliveries',
+        'POST /scheduler/webhooks/{id}/deliveries/{delivery_id}/redeliver',
         'POST /scheduler/schedule-preview',
         'GET /market-data/{symbol}',
         'GET /market-data/{symbol}/actions',
@@ -151,13 +158,16 @@ describe('OpenAPI explorer', () => {
 
   it('gives named request examples, each accepted as it is', async () => {
     const jobId = (await http().post('/scheduler/jobs').send({ name: 'target', stock_ids: ['AAPL'], is_active: false }).expect(201)).body.job_id;
+    const webhookId = (await http().post('/scheduler/webhooks').send({ url: 'https://hooks.example.com/stocks', events: ['run.failed'] }).expect(201)).body.id;
     const withBody = operations().filter(({ operation }) => operation.requestBody);
-    expect(withBody.map(({ route }) => route).sort()).toEqual(['POST /scheduler/jobs', 'POST /scheduler/schedule-preview', 'PUT /scheduler/jobs/{id}']);
+    expect(withBody.map(({ route }) => route).sort()).toEqual(['POST /scheduler/jobs', 'POST /scheduler/schedule-preview', 'POST /scheduler/webhooks', 'PUT /scheduler/jobs/{id}', 'PUT /scheduler/webhooks/{id}']);
     for (const { route, path, method, operation } of withBody) {
       const examples = Object.entries(operation.requestBody!.content['application/json'].examples ?? {});
-      expect({ route, named: examples.map(([name]) => name) }).toEqual({ route, named: expect.arrayContaining(['daily', 'cron', 'interval']) });
+      // A schedule's bodies show each kind of schedule; every body has named examples.
+      const named = path.startsWith('/scheduler/webhooks') ? expect.arrayContaining([expect.any(String)]) : expect.arrayContaining(['daily', 'cron', 'interval']);
+      expect({ route, named: examples.map(([name]) => name) }).toEqual({ route, named });
       for (const [name, example] of examples) {
-        const res = await http()[method as 'post' | 'put'](path.replace('{id}', jobId)).send(example.value);
+        const res = await http()[method as 'post' | 'put'](path.replace('{id}', path.startsWith('/scheduler/webhooks') ? webhookId : jobId)).send(example.value);
         expect({ route, name, answer: res.status < 300 ? '2xx' : [res.status, res.body] }).toEqual({ route, name, answer: '2xx' });
       }
     }

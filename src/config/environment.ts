@@ -40,6 +40,10 @@ class Environment {
   @IsOptional() @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }) TRUST_PROXY: 'true' | 'false' = 'false';
   @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
   @IsOptional() @IsIn(['true', 'false'], { message: 'UI_ENABLED must be true or false' }) UI_ENABLED: 'true' | 'false' = 'true';
+  @IsOptional() @IsString() WEBHOOK_ALLOW_HOSTS = '';
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, { message: 'WEBHOOK_RETRY_SCHEDULE must be seconds separated by commas, e.g. 5,300,1800' })
+  WEBHOOK_RETRY_SCHEDULE?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(120_000) WEBHOOK_TIMEOUT_MS = 10_000;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) API_RATE_LIMIT = 600;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @IsOptional() @IsIn(['text', 'json']) LOG_FORMAT: 'text' | 'json' = 'text';
@@ -65,6 +69,7 @@ export interface AppConfig {
   apiKey: string | null;
   /** Serve the dashboard at /ui. */
   uiEnabled: boolean;
+  webhooks: { allowHosts: string[]; retryScheduleMs?: number[]; timeoutMs: number };
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logFormat: 'text' | 'json';
@@ -97,6 +102,11 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     providers,
     apiKey: parsed.API_KEY ?? null,
     uiEnabled: parsed.UI_ENABLED === 'true',
+    webhooks: {
+      allowHosts: parsed.WEBHOOK_ALLOW_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
+      ...(parsed.WEBHOOK_RETRY_SCHEDULE && { retryScheduleMs: parsed.WEBHOOK_RETRY_SCHEDULE.split(',').map((seconds) => Math.round(Number(seconds) * 1000)) }),
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_MS,
+    },
     rateLimitPerMinute: parsed.API_RATE_LIMIT,
     trustProxy: parsed.TRUST_PROXY === 'true',
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),

@@ -191,6 +191,6 @@ export class JobManager {
     const jobId = (after ?? before)!.job_id;
     await this.coordinator.publish(after ? { op: 'upsert', job_id: jobId } : { op: 'delete', job_id: jobId });
     await this.auditor.record(action, before, after, actor);
-    this.events.emit('job.changed', { job_id: jobId, action, job: after });
+    this.events.emit('job.changed', { job_id: jobId, action, job: after }, { job_id: jobId, action, job: after ?? before });
   }
 }

@@ -77,7 +77,7 @@ export class JobRegistry {
   /** Appends the run record and applies `patch` to its job, atomically; null, writing nothing, when the job no longer exists (or the run is no longer current, with `onlyIfCurrent`). */
   async recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
     const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
-    if (job) this.events.emit('run.finished', runSummary(run));
+    if (job) this.events.emit('run.finished', runSummary(run), run);
     return job;
   }
 

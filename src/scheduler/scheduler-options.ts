@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { MarketDataProvider } from '../market-data/market-data-provider.js';
 import { resolveProviders, type ProvidersOptions, type ResolvedProviders } from '../market-data/chain/providers-options.js';
+import { DEFAULT_RETRY_SCHEDULE_MS } from '../notifications/webhooks/retry-schedule.js';
+import { resolveWithDns, type ResolveHost } from '../notifications/webhooks/url-guard.js';
 
 /** Options of {@link SchedulerModule}; every field is optional and defaults as documented. */
 export interface SchedulerModuleOptions {
@@ -48,6 +50,18 @@ export interface SchedulerModuleOptions {
   provider?: MarketDataProvider;
   /** More providers after Yahoo: a symbol one of them cannot serve is asked of the next. */
   providers?: ProvidersOptions;
+  webhooks?: {
+    /** Hosts (names or addresses) webhooks may reach although they resolve to loopback, private or link-local addresses. */
+    allowHosts?: string[];
+    /** The wait before each retry of a failed delivery (default 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). */
+    retryScheduleMs?: number[];
+    /** Per attempt (default 10 000 ms). */
+    timeoutMs?: number;
+    /** The longest a replica waits between looks at the queue, for deliveries other replicas queue (default 30 000 ms). */
+    pollIntervalMs?: number;
+    /** Resolves host names (default: the system's resolver). */
+    resolve?: ResolveHost;
+  };
 }
 
 export interface ResolvedSchedulerOptions {
@@ -74,6 +88,7 @@ export interface ResolvedSchedulerOptions {
   };
   provider: MarketDataProvider | null;
   providers: ResolvedProviders;
+  webhooks: { allowHosts: string[]; retryScheduleMs: number[]; timeoutMs: number; pollIntervalMs: number; resolve: ResolveHost };
 }
 
 export const RESOLVED_OPTIONS = Symbol('RESOLVED_SCHEDULER_OPTIONS');
@@ -104,5 +119,12 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
     },
     provider: options.provider ?? null,
     providers: resolveProviders(options.providers),
+    webhooks: {
+      allowHosts: options.webhooks?.allowHosts ?? [],
+      retryScheduleMs: options.webhooks?.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
+      timeoutMs: options.webhooks?.timeoutMs ?? 10_000,
+      pollIntervalMs: options.webhooks?.pollIntervalMs ?? 30_000,
+      resolve: options.webhooks?.resolve ?? resolveWithDns,
+    },
   };
 }

@@ -9,6 +9,8 @@ import { marketDataProvider } from '../market-data/market-data-provider.factory.
 import { ProviderCatalog } from '../market-data/chain/provider-catalog.js';
 import { ProviderHealth } from '../market-data/chain/provider-health.js';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
+import { webhookProviders } from '../notifications/webhooks/webhook.providers.js';
+import { WebhooksController } from '../notifications/webhooks/webhooks.controller.js';
 import { AUDIT_LOG } from '../storage/audit-log.js';
 import { BAR_STORE } from '../storage/bar-store.js';
 import { COORDINATOR } from '../storage/coordinator.js';
@@ -47,6 +49,7 @@ const providers: Provider[] = [
   JobReconciler,
   JobAuditor,
   JobManager,
+  ...webhookProviders,
 ];
 
 /**
@@ -56,7 +59,7 @@ const providers: Provider[] = [
  */
 @Module({
   imports: [ScheduleModule.forRoot()],
-  controllers: [JobsController, SchedulerController, EventsController],
+  controllers: [JobsController, SchedulerController, EventsController, WebhooksController],
   providers,
   exports: [RESOLVED_OPTIONS, MARKET_DATA_PROVIDER, SharedRequests, DATASET_HANDLERS, JOB_STORE, BAR_STORE, COORDINATOR, AUDIT_LOG, SchedulerMetrics, ProviderHealth, StoreConnection, SchedulerEvents, JobRegistry, JobExecutor, JobScheduler, JobManager, ...datasetExports],
 })

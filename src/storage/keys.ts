@@ -23,6 +23,15 @@ export const keys = {
   changes: 'scheduler:changes',
   /** The stream of scheduler events every replica appends to and reads (GET /scheduler/events). */
   events: 'scheduler:events',
+  /** A webhook endpoint as JSON, and the set of every endpoint id. */
+  webhook: (id: string) => `scheduler:webhook:${id}`,
+  webhookIndex: 'scheduler:webhooks',
+  /** One delivery (its body, status and attempts) as JSON, expiring a week after its last change. */
+  webhookDelivery: (id: string) => `scheduler:webhook-delivery:${id}`,
+  /** The newest delivery ids of an endpoint, newest first, capped. */
+  webhookDeliveries: (endpointId: string) => `scheduler:webhook-deliveries:${endpointId}`,
+  /** Delivery ids by when their next attempt is due (epoch ms); a claim pushes the score forward. */
+  webhookQueue: 'scheduler:webhook-queue',
   /** Present while the whole scheduler is paused. */
   paused: 'scheduler:paused',
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,

@@ -8,10 +8,13 @@ import { RedisAuditLog } from './redis/redis-audit-log.js';
 import { COORDINATOR, type Coordinator } from './coordinator.js';
 import { MemoryCoordinator } from './memory/memory-coordinator.js';
 import { RedisCoordinator } from './redis/redis-coordinator.js';
+import { WEBHOOK_STORE, type WebhookStore } from '../notifications/webhooks/webhook-store.js';
 import { EVENT_LOG, type EventLog } from './event-log.js';
 import { JOB_STORE, type JobStore } from './job-store.js';
 import { MemoryEventLog } from './memory/memory-event-log.js';
+import { MemoryWebhookStore } from './memory/memory-webhook-store.js';
 import { RedisEventLog } from './redis/redis-event-log.js';
+import { RedisWebhookStore } from './redis/redis-webhook-store.js';
 import { MemoryBarStore } from './memory/memory-bar-store.js';
 import { MemoryJobStore } from './memory/memory-job-store.js';
 import { connectRedis, createRedisClient } from './redis/create-redis-client.js';
@@ -54,6 +57,7 @@ export const storeProviders: Provider[] = [
   perStore<BarStore>(BAR_STORE, (client) => new RedisBarStore(client), () => new MemoryBarStore()),
   perStore<AuditLog>(AUDIT_LOG, (client) => new RedisAuditLog(client), () => new MemoryAuditLog()),
   perStore<EventLog>(EVENT_LOG, (client) => new RedisEventLog(client), () => new MemoryEventLog()),
+  perStore<WebhookStore>(WEBHOOK_STORE, (client) => new RedisWebhookStore(client), () => new MemoryWebhookStore()),
   {
     provide: COORDINATOR,
     inject: [StoreConnection, JOB_STORE],

@@ -64,7 +64,7 @@ export function buildProviderChain(options: ResolvedSchedulerOptions, { metrics,
     catalog.add(name, provider);
     return { name, provider };
   });
-  const providerChain = new ProviderChain(links);
+  const providerChain = new ProviderChain(links, (provider, reason) => health.unavailable(provider, reason));
   health.watchOutOfService(() => providerChain.outOfService());
   return providerChain;
 }

@@ -3,6 +3,8 @@ import { startFakeFinnhub, FAKE_FINNHUB_KEY } from '../../../test/support/fake-f
 import type { FakeVendor } from '../../../test/support/fake-vendor.js';
 import { startFakeYahoo, type FakeYahoo } from '../../../test/support/fake-yahoo.js';
 import { SchedulerMetrics } from '../../metrics/scheduler-metrics.js';
+import { SchedulerEvents } from '../../scheduler/events/scheduler-events.js';
+import { MemoryEventLog } from '../../storage/memory/memory-event-log.js';
 import { resolveOptions } from '../../scheduler/scheduler-options.js';
 import type { MarketDataProvider } from '../market-data-provider.js';
 import { ProviderAuthError, SymbolNotFoundError } from '../provider-errors.js';
@@ -16,6 +18,8 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
   let yahoo: FakeYahoo;
   let finnhub: FakeVendor;
   let metrics: SchedulerMetrics;
+  let events: SchedulerEvents;
+  let unavailable: object[];
   beforeAll(async () => {
     Logger.overrideLogger(['fatal']);
     [yahoo, finnhub] = await Promise.all([startFakeYahoo(), startFakeFinnhub()]);
@@ -25,6 +29,9 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     yahoo.reset();
     finnhub.reset();
     metrics = new SchedulerMetrics();
+    events = new SchedulerEvents(new MemoryEventLog());
+    unavailable = [];
+    events.onLocal((type, detail) => type === 'provider.unavailable' && unavailable.push(detail));
   });
 
   const chain = (finnhubKey = FAKE_FINNHUB_KEY, faults = 5, coolDownMs = 60_000): MarketDataProvider =>
@@ -33,7 +40,7 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
         yahoo: { baseUrl: yahoo.url, retries: 1, retryMinDelayMs: 1, maxRps: 1000 },
         providers: { chain: ['yahoo', 'finnhub'], finnhub: { apiKey: finnhubKey, baseUrl: finnhub.url }, breaker: { faults, coolDownMs } },
       }),
-      { metrics, health: new ProviderHealth(metrics), catalog: new ProviderCatalog() },
+      { metrics, health: new ProviderHealth(metrics, events), catalog: new ProviderCatalog() },
       null,
     );
   const yahooCalls = (kind: string) => yahoo.requests.filter((r) => r.kind === kind).length;
@@ -75,6 +82,7 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     expect(finnhub.requests).toHaveLength(1);
     await expect(providers.fetchProfile!({ symbol: 'AAPL', providers: ['finnhub'] })).rejects.toThrow('no provider left for fetchProfile(): finnhub refused its credentials');
     expect(JSON.stringify(first)).not.toContain('wrong-key');
+    expect(unavailable).toEqual([{ provider: 'finnhub', reason: expect.stringMatching(/^finnhub refused the credentials/), at: expect.any(String) }]);
   });
 
   it("opens Yahoo's breaker after 5 faulty requests: later symbols go straight to Finnhub", async () => {
@@ -85,6 +93,7 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     const page = await metrics.registry.metrics();
     expect(page).toContain('scheduler_provider_circuit_open{provider="yahoo"} 1');
     expect(page).toContain('scheduler_provider_requests_total{provider="finnhub",outcome="ok"} 6');
+    expect(unavailable).toEqual([{ provider: 'yahoo', reason: 'yahoo is skipped after repeated faults (circuit open)', at: expect.any(String) }]);
   });
 
   it('costs a dead provider no more than the breaker threshold, however many symbols ask at once', async () => {

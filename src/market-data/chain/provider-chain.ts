@@ -45,7 +45,10 @@ export class ProviderChain implements MarketDataProvider {
   private readonly misconfigured = new Map<string, string>();
   private readonly logger = new Logger('ProviderChain');
 
-  constructor(private readonly links: ChainLink[]) {
+  constructor(
+    private readonly links: ChainLink[],
+    private readonly onOutOfService: (provider: string, reason: string) => void = () => undefined,
+  ) {
     for (const method of SYMBOL_METHODS.filter((name) => links.some((link) => link.provider[name]))) {
       Object.assign(this, { [method]: (request: ProviderRequest) => this.first(method, request) });
     }
@@ -74,6 +77,7 @@ export class ProviderChain implements MarketDataProvider {
     if (error instanceof ProviderAuthError && this.links.length > 1) {
       this.misconfigured.set(link.name, error.message);
       this.logger.error(`${link.name} refused the credentials and is out of the chain until restart: ${error.message}`);
+      this.onOutOfService(link.name, `${link.name} refused the credentials: ${error.message}`);
     }
     return { provider: link.name, error };
   }

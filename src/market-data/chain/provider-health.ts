@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CircuitState, type CircuitBreakerPolicy } from 'cockatiel';
 import { SchedulerMetrics } from '../../metrics/scheduler-metrics.js';
+import { SchedulerEvents } from '../../scheduler/events/scheduler-events.js';
 import type { ProviderQuota } from './provider-quota.js';
 
 /** How long a provider may keep failing, after a success, before it counts as degraded. */
@@ -29,10 +30,19 @@ export class ProviderHealth {
   private readonly tracked = new Map<string, Tracked>();
   private outOfService: () => ReadonlyMap<string, string> = () => new Map();
 
-  constructor(private readonly metrics: SchedulerMetrics) {}
+  constructor(
+    private readonly metrics: SchedulerMetrics,
+    private readonly events: SchedulerEvents,
+  ) {}
 
   track(provider: string, parts: Tracked): void {
     this.tracked.set(provider, parts);
+    parts.breaker?.onBreak(() => this.unavailable(provider, `${provider} is skipped after repeated faults (circuit open)`));
+  }
+
+  /** A provider this replica stopped asking (its breaker opened, or it refused the key): a provider.unavailable event. */
+  unavailable(provider: string, reason: string): void {
+    this.events.emit('provider.unavailable', { provider, reason, at: new Date().toISOString() });
   }
 
   /** Where the chain keeps the providers it took out (a refused key). */

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../job.js';
 
 /** What GET /scheduler/events sends; `data` is a run record, a job change or empty. */
-export const SCHEDULER_EVENT_TYPES = ['run.started', 'run.progress', 'run.finished', 'job.changed', 'scheduler.paused', 'scheduler.resumed'] as const;
+export const SCHEDULER_EVENT_TYPES = ['run.started', 'run.progress', 'run.finished', 'job.changed', 'scheduler.paused', 'scheduler.resumed', 'provider.unavailable'] as const;
 
 export type SchedulerEventType = (typeof SCHEDULER_EVENT_TYPES)[number];
 

@@ -3,6 +3,8 @@ import { Observable, type Subscriber } from 'rxjs';
 import { EVENT_LOG, isAfter, type EventLog, type EventsSince } from '../../storage/event-log.js';
 import type { SchedulerEvent, SchedulerEventType } from './scheduler-event.js';
 
+export type LocalListener = (type: SchedulerEventType, detail: object) => void;
+
 /** A comment-free keep-alive, so proxies do not close a quiet stream. */
 const PING_INTERVAL_MS = 25_000;
 
@@ -14,11 +16,23 @@ const PING_INTERVAL_MS = 25_000;
 export class SchedulerEvents implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SchedulerEvents.name);
   private readonly open = new Set<Subscriber<MessageEvent>>();
+  private readonly local = new Set<LocalListener>();
 
   constructor(@Inject(EVENT_LOG) private readonly log: EventLog) {}
 
-  emit(type: SchedulerEventType, data: object): void {
+  /**
+   * Appends `data` to the shared log, and hands `detail` (what happened, whole) to the listeners of
+   * this process: they hear each event once, from the replica where it happened.
+   */
+  emit(type: SchedulerEventType, data: object, detail: object = data): void {
     this.log.append(type, data).catch((error: unknown) => this.logger.debug(`event ${type} not stored: ${error instanceof Error ? error.message : String(error)}`));
+    for (const listener of this.local) listener(type, detail);
+  }
+
+  /** Calls `listener` for every event emitted in this process (not those of other replicas). */
+  onLocal(listener: LocalListener): () => void {
+    this.local.add(listener);
+    return () => this.local.delete(listener);
   }
 
   /**

@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pLimit from 'p-limit';
+import { Webhook } from 'standardwebhooks';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
+import { retryDelayMs } from './retry-schedule.js';
+import type { WebhookDelivery } from './webhook.js';
+import { WebhookEndpoints } from './webhook-endpoints.js';
+import { postWebhook, type SendResult } from './webhook-sender.js';
+import { WEBHOOK_STORE, type WebhookStore } from './webhook-store.js';
+
+/** Deliveries claimed per look at the queue, and attempted at once by one replica. */
+const BATCH = 50;
+const CONCURRENCY = 8;
+
+/**
+ * Attempts the due deliveries, on every replica: each claim hides a delivery from the others for
+ * twice the attempt timeout, so one replica attempts it at a time, and one that dies mid-attempt
+ * leaves it to another once that time is up. Outcomes: 2xx succeeded; 410 disables the endpoint;
+ * anything else is retried on the schedule (or after Retry-After) until it is spent. Between looks
+ * it sleeps until the earliest queued delivery is due, at most `pollIntervalMs` (for deliveries
+ * another replica queues), and is woken at once by one queued here.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private readonly limit = pLimit(CONCURRENCY);
+  private readonly visibilityMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
+    private readonly endpoints: WebhookEndpoints,
+    @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
+  ) {
+    this.visibilityMs = options.webhooks.timeoutMs * 2 + 1000;
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  /** Looks at the queue now (a delivery was queued here). */
+  wake(): void {
+    if (this.ticking) this.again = true;
+    else this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => (this.ticking = this.tick().finally(() => (this.ticking = null))), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.again = false;
+    try {
+      const due = await this.store.claimDue(Date.now(), this.visibilityMs, BATCH);
+      await Promise.all(due.map((delivery) => this.limit(() => this.attempt(delivery))));
+      if (due.length === BATCH || this.again) return this.schedule(0);
+      const next = await this.store.nextDueMs();
+      this.schedule(Math.max(0, Math.min(next === null ? Infinity : next - Date.now(), this.options.webhooks.pollIntervalMs)));
+    } catch (error) {
+      this.logger.warn(`webhook queue: ${error instanceof Error ? error.message : String(error)}`);
+      this.schedule(this.options.webhooks.pollIntervalMs);
+    }
+  }
+
+  private async attempt(delivery: WebhookDelivery): Promise<void> {
+    const log = { delivery_id: delivery.delivery_id, endpoint_id: delivery.endpoint_id };
+    const endpoint = await this.store.getEndpoint(delivery.endpoint_id);
+    if (!endpoint || endpoint.disabled_at) {
+      const why = endpoint ? 'the endpoint is disabled (it answered 410 Gone)' : 'the endpoint was deleted';
+      return this.store.settle({ ...delivery, status: 'failed', last_error: why, next_attempt_at: null }, null);
+    }
+    const now = new Date();
+    const signature = WebhookEndpoints.signingSecrets(endpoint, now.getTime()).map((secret) => new Webhook(secret).sign(delivery.delivery_id, now, delivery.body)).join(' ');
+    const headers = { 'webhook-id': delivery.delivery_id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature };
+    const result: SendResult = await postWebhook(this.endpoints.guard.parse(endpoint.url), headers, delivery.body, this.options.webhooks.timeoutMs, this.endpoints.guard.lookup);
+    const attempted = {
+      ...delivery,
+      attempts: delivery.attempts + 1,
+      series_attempts: delivery.series_attempts + 1,
+      last_attempt_at: now.toISOString(),
+      last_status_code: result.status,
+      last_latency_ms: result.latencyMs,
+      last_error: result.error ?? (result.status !== null && (result.status < 200 || result.status > 299) ? `HTTP ${result.status}` : null),
+    };
+    if (result.status !== null && result.status >= 200 && result.status < 300) return this.store.settle({ ...attempted, status: 'succeeded', next_attempt_at: null }, null);
+    if (result.status === 410) {
+      this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled until it is updated`, log);
+      await this.endpoints.disable(endpoint);
+      return this.store.settle({ ...attempted, status: 'failed', next_attempt_at: null }, null);
+    }
+    const delay = retryDelayMs(attempted.series_attempts, this.options.webhooks.retryScheduleMs, result.retryAfterMs);
+    this.logger.warn(`webhook delivery ${delivery.delivery_id} to ${endpoint.id} failed (${attempted.last_error}); ${delay === null ? 'no retry left' : `retry in ${Math.round(delay / 1000)} s`}`, log);
+    const next = delay === null ? null : now.getTime() + delay;
+    await this.store.settle({ ...attempted, status: next === null ? 'failed' : 'retrying', next_attempt_at: next === null ? null : new Date(next).toISOString() }, next);
+  }
+}

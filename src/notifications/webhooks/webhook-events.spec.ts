@@ -1,0 +1,26 @@
+import type { RunRecord } from '../../scheduler/job.js';
+import { webhookMessageOf } from './webhook-events.js';
+
+const run = (status: RunRecord['status']) => ({ run_id: 'r', job_id: 'j', status }) as RunRecord;
+
+describe('webhookMessageOf', () => {
+  it('names a finished run by its outcome, with its record as data', () => {
+    expect(webhookMessageOf('run.finished', run('success'))).toEqual({ event: 'run.succeeded', jobId: 'j', data: run('success') });
+    expect(webhookMessageOf('run.finished', run('partial_success'))?.event).toBe('run.partial_success');
+    expect(webhookMessageOf('run.finished', run('failed'))?.event).toBe('run.failed');
+    expect(webhookMessageOf('run.finished', run('skipped'))?.event).toBe('run.skipped');
+  });
+
+  it('names a job change by what it did, with the job (as it was, for a delete) as data', () => {
+    const job = { job_id: 'j', name: 'n' };
+    expect(webhookMessageOf('job.changed', { job_id: 'j', action: 'create', job })).toEqual({ event: 'job.created', jobId: 'j', data: job });
+    for (const action of ['update', 'start', 'stop']) expect(webhookMessageOf('job.changed', { job_id: 'j', action, job })?.event).toBe('job.updated');
+    expect(webhookMessageOf('job.changed', { job_id: 'j', action: 'delete', job })?.event).toBe('job.deleted');
+  });
+
+  it('passes provider.unavailable on for every job, and carries no start, progress or pause', () => {
+    const detail = { provider: 'yahoo', reason: 'circuit open', at: '2026-12-04T00:00:00.000Z' };
+    expect(webhookMessageOf('provider.unavailable', detail)).toEqual({ event: 'provider.unavailable', jobId: null, data: detail });
+    for (const type of ['run.started', 'run.progress', 'scheduler.paused', 'scheduler.resumed'] as const) expect(webhookMessageOf(type, {})).toBeNull();
+  });
+});

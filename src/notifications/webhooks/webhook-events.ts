@@ -1,0 +1,34 @@
+import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
+import type { RunRecord, RunStatus, ScheduledJob } from '../../scheduler/job.js';
+import type { WebhookEvent } from './webhook.js';
+
+const RUN_EVENTS: Partial<Record<RunStatus, WebhookEvent>> = {
+  success: 'run.succeeded',
+  partial_success: 'run.partial_success',
+  failed: 'run.failed',
+  skipped: 'run.skipped',
+};
+
+export interface WebhookMessage {
+  event: WebhookEvent;
+  /** The job it is about, for endpoints that name job_ids. */
+  jobId: string | null;
+  /** The `data` of the body: the run record, or the job. */
+  data: object;
+}
+
+/** The webhook event of a scheduler event as it happened in this process, or null for one no webhook carries. */
+export function webhookMessageOf(type: SchedulerEventType, detail: object): WebhookMessage | null {
+  if (type === 'run.finished') {
+    const run = detail as RunRecord;
+    const event = RUN_EVENTS[run.status];
+    return event ? { event, jobId: run.job_id, data: run } : null;
+  }
+  if (type === 'job.changed') {
+    const { job_id, action, job } = detail as { job_id: string; action: string; job: ScheduledJob };
+    const event: WebhookEvent = action === 'create' ? 'job.created' : action === 'delete' ? 'job.deleted' : 'job.updated';
+    return { event, jobId: job_id, data: job };
+  }
+  if (type === 'provider.unavailable') return { event: 'provider.unavailable', jobId: null, data: detail };
+  return null;
+}
