@@ -27,6 +27,7 @@ export class AppModule {
           yahoo: { baseUrl: config.yahooBaseUrl, maxRps: config.yahooMaxRps },
           providers: config.providers,
           webhooks: config.webhooks,
+          email: config.email,
         }),
         MarketDataModule,
         HealthModule,

@@ -41,6 +41,9 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsString() API_KEY?: string;
   @IsOptional() @IsIn(['true', 'false'], { message: 'UI_ENABLED must be true or false' }) UI_ENABLED: 'true' | 'false' = 'true';
   @IsOptional() @IsString() WEBHOOK_ALLOW_HOSTS = '';
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' }) SMTP_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() NOTIFY_EMAIL_FROM?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(URL_RULE) PUBLIC_URL?: string;
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, { message: 'WEBHOOK_RETRY_SCHEDULE must be seconds separated by commas, e.g. 5,300,1800' })
   WEBHOOK_RETRY_SCHEDULE?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(120_000) WEBHOOK_TIMEOUT_MS = 10_000;
@@ -70,6 +73,7 @@ export interface AppConfig {
   /** Serve the dashboard at /ui. */
   uiEnabled: boolean;
   webhooks: { allowHosts: string[]; retryScheduleMs?: number[]; timeoutMs: number };
+  email: { smtpUrl: string | null; from?: string; dashboardUrl: string };
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logFormat: 'text' | 'json';
@@ -102,6 +106,11 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     providers,
     apiKey: parsed.API_KEY ?? null,
     uiEnabled: parsed.UI_ENABLED === 'true',
+    email: {
+      smtpUrl: parsed.SMTP_URL ?? null,
+      ...(parsed.NOTIFY_EMAIL_FROM && { from: parsed.NOTIFY_EMAIL_FROM }),
+      dashboardUrl: `${(parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, '')}/ui`,
+    },
     webhooks: {
       allowHosts: parsed.WEBHOOK_ALLOW_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
       ...(parsed.WEBHOOK_RETRY_SCHEDULE && { retryScheduleMs: parsed.WEBHOOK_RETRY_SCHEDULE.split(',').map((seconds) => Math.round(Number(seconds) * 1000)) }),

@@ -7,7 +7,8 @@ import { isoInZone } from './time-format.js';
 /** The fields a user changes; the scheduler's own bookkeeping (status, last_run, …) is not audited. */
 const AUDITED: (keyof ScheduledJob)[] = [
   'name', 'stock_ids', 'schedule_time', 'cron', 'interval_seconds', 'timezone', 'is_active', 'start_date', 'end_date',
-  'prefix', 'data_interval', 'lookback_days', 'market_hours_only', 'write_snapshot', 'misfire_grace_seconds',
+  'prefix', 'data_interval', 'lookback_days', 'market_hours_only', 'write_snapshot', 'misfire_grace_seconds', 'priority',
+  'notify_email', 'notify_on',
 ];
 const KEEP = 200;
 

@@ -1,7 +1,7 @@
 import { runSubjects } from '../datasets/dataset-rules.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import pLimit, { type LimitFunction } from 'p-limit';
+import PQueue from 'p-queue';
 import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import type { RunRecord, RunTrigger, ScheduledJob } from './job.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
@@ -31,6 +31,8 @@ interface InFlight {
   trigger: RunTrigger;
   scheduledFor: Date | null;
   startTime: string | null;
+  /** When it was queued for a slot (epoch ms). */
+  queuedAt: number;
   interrupted: boolean;
   renewal?: NodeJS.Timeout;
   progress?: RunProgressWriter;
@@ -47,7 +49,8 @@ interface InFlight {
 export class JobExecutor {
   private readonly logger = new Logger(JobExecutor.name);
   private readonly inFlight = new Map<string, InFlight>();
-  private readonly runSlots: LimitFunction;
+  /** The run slots: higher priority first, first come first served within one priority. */
+  private readonly runSlots: PQueue;
   private accepting = true;
 
   constructor(
@@ -57,7 +60,7 @@ export class JobExecutor {
     private readonly datasets: DatasetRegistry,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
-    this.runSlots = pLimit(options.maxConcurrentRuns);
+    this.runSlots = new PQueue({ concurrency: options.maxConcurrentRuns });
   }
 
   get runningCount(): number {
@@ -134,7 +137,7 @@ export class JobExecutor {
   }
 
   private track(job: ScheduledJob, runId: string, trigger: RunTrigger, scheduledFor: Date | null): InFlight {
-    const run: InFlight = { job, runId, trigger, scheduledFor, startTime: null, interrupted: false, done: Promise.resolve(null), stored: () => undefined };
+    const run: InFlight = { job, runId, trigger, scheduledFor, startTime: null, queuedAt: Date.now(), interrupted: false, done: Promise.resolve(null), stored: () => undefined };
     this.inFlight.set(job.job_id, run);
     return run;
   }
@@ -147,10 +150,13 @@ export class JobExecutor {
       void this.coordinator.releaseLease(jobId, run.runId).catch(() => undefined);
       return { ok: false, reason: 'the service is shutting down' };
     }
-    const waitsForSlot = this.runSlots.activeCount + this.runSlots.pendingCount >= this.options.maxConcurrentRuns;
+    const waitsForSlot = this.runSlots.pending + this.runSlots.size >= this.options.maxConcurrentRuns;
     const visible = waitsForSlot ? Promise.resolve() : new Promise<void>((resolve) => (run.stored = resolve));
     run.renewal = setInterval(() => void this.renewLease(run), Math.max(100, this.options.leaseTtlMs / 3));
-    run.done = this.runSlots(() => this.execute(run, nextRun))
+    run.queuedAt = Date.now();
+    run.done = this.runSlots
+      .add(() => this.execute(run, nextRun), { priority: run.job.priority })
+      .then((record) => record ?? null)
       .catch((error: unknown) => {
         this.logger.error(`job ${jobId} run ${run.runId}: ${String(error)}`, { job_id: jobId, run_id: run.runId });
         return null;
@@ -174,7 +180,8 @@ export class JobExecutor {
     const jobId = run.job.job_id;
     const started = Date.now();
     run.startTime = isoInZone(started, run.job.timezone);
-    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime!), status: 'running' });
+    const queuedMs = started - run.queuedAt;
+    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime!, queuedMs), status: 'running' });
     const job = await this.registry.startRun(running(run.job), {
       status: 'running',
       last_run: run.startTime,
@@ -191,7 +198,7 @@ export class JobExecutor {
     const outcomes = await this.datasets.fetchAll({ job, runId, startedAt: started, asOf, logContext }, this.options.fetchConcurrency, (done) => progress.symbolsDone(done));
     progress.stop();
 
-    const record = withOutcomes(newRunRecord(job, runId, trigger, scheduledFor, run.startTime), outcomes);
+    const record = withOutcomes(newRunRecord(job, runId, trigger, scheduledFor, run.startTime, queuedMs), outcomes);
     const ended = Date.now();
     record.end_time = isoInZone(ended, job.timezone);
     record.duration_ms = ended - started;

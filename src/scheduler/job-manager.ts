@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Dataset } from '../datasets/dataset.js';
 import { DatasetRegistry } from '../datasets/dataset-registry.js';
 import type { AuditEntry } from '../storage/audit-log.js';
@@ -41,6 +41,7 @@ export class JobManager {
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
     const spec = specFromCreate(dto, this.options.timezone);
     this.datasets.assertServed(spec.dataset, spec.providers);
+    this.assertMailable(spec.notify_email);
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
@@ -62,6 +63,7 @@ export class JobManager {
     const current = await this.get(jobId);
     const changes = changesFromUpdate(current, dto);
     if (changes.providers) this.datasets.assertServed(current.dataset, changes.providers);
+    this.assertMailable(changes.notify_email);
     const activation = dto.is_active !== undefined && dto.is_active !== current.is_active && { is_active: dto.is_active, ...this.activation(current, dto.is_active) };
     return this.apply(current, { ...changes, ...activation }, 'update', actor);
   }
@@ -163,6 +165,11 @@ export class JobManager {
       store: this.connection.client ? 'redis' : 'memory',
       timezone: this.options.timezone,
     };
+  }
+
+  /** 400 for mail addresses when there is no mail server to send to them. */
+  private assertMailable(notifyEmail: string[] | null | undefined): void {
+    if (notifyEmail?.length && !this.options.email.smtpUrl) throw new BadRequestException(['notify_email needs a mail server: set SMTP_URL (see the README, "Email")']);
   }
 
   /** Stop → paused; start → pending, unless a run is in progress (it keeps showing running). */

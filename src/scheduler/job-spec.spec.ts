@@ -32,6 +32,7 @@ describe('specFromCreate', () => {
       market_hours_only: false,
       write_snapshot: false,
       misfire_grace_seconds: 86_400,
+      priority: 5,
     });
   });
 
@@ -64,6 +65,7 @@ describe('specFromCreate per dataset', () => {
       prefix: 'scheduled_stock_data',
       retention_days: 30,
       misfire_grace_seconds: 86_400,
+      priority: 5,
     });
     expect(create({ dataset: 'options_chain' })).toMatchObject({ interval_seconds: 300, market_hours_only: true, expirations: 2, retention_days: 7 });
     expect(create({ dataset: 'company_info' })).toMatchObject({ interval_seconds: 7 * 86_400, market_hours_only: false });

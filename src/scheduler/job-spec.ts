@@ -7,10 +7,10 @@ import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import { intervalLimitProblems } from '../datasets/historical-prices/data-interval-limits.js';
 import { noFireReason } from './fire-times.js';
-import type { DataInterval, JobSpec } from './job.js';
+import { DEFAULT_NOTIFY_ON, DEFAULT_PRIORITY, type DataInterval, type JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
-const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers']);
+const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers', 'notify_email']);
 /** Market-data keys under this prefix would share the scheduler's own key space. */
 const RESERVED_PREFIXES = new Set(['scheduler']);
 
@@ -54,6 +54,8 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
     ...datasetFieldsOf(rule, dto),
     ...(dto.providers && { providers: jobProviders(dto.providers) }),
     misfire_grace_seconds: dto.misfire_grace_seconds ?? 86_400,
+    priority: dto.priority ?? DEFAULT_PRIORITY,
+    ...(dto.notify_email && { notify_email: dto.notify_email, notify_on: dto.notify_on ?? DEFAULT_NOTIFY_ON }),
   } as JobSpec;
   assertValidSpec(spec);
   return spec;
@@ -84,6 +86,7 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
     if (value !== undefined && field !== 'is_active' && field !== 'dataset') changes[field] = value;
   }
   if (dto.providers) changes.providers = jobProviders(dto.providers);
+  if (dto.notify_email && !current.notify_on && !dto.notify_on) changes.notify_on = DEFAULT_NOTIFY_ON;
   assertValidSpec({ ...current, ...changes });
   return changes as Partial<JobSpec>;
 }

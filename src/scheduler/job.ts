@@ -48,7 +48,21 @@ export interface JobSpec {
   providers?: ProviderName[] | null;
   /** How late a missed fire may still run at boot (coalesced into one catch-up run); 0 disables catch-up. */
   misfire_grace_seconds: number;
+  /** 1–10: when runs wait for a slot, higher first (first come, first served within one). */
+  priority: number;
+  /** Who gets a mail when a run ends with one of `notify_on` (SMTP_URL must be set); absent or null: nobody. */
+  notify_email?: string[] | null;
+  notify_on?: NotifyOn[];
 }
+
+/** The run outcomes a job's mail can be about. */
+export const NOTIFY_ON = ['success', 'partial_success', 'failed', 'skipped'] as const;
+export type NotifyOn = (typeof NOTIFY_ON)[number];
+/** What a job with notify_email and no notify_on is told of. */
+export const DEFAULT_NOTIFY_ON: NotifyOn[] = ['failed', 'partial_success'];
+
+/** The priority of a job that names none, and of jobs stored before priorities existed. */
+export const DEFAULT_PRIORITY = 5;
 
 /** The outcome of the latest run, kept on the job so a list shows it without reading run history. */
 export interface LastResult {
@@ -111,6 +125,8 @@ export interface RunRecord {
   /** The same as items_rejected, under its name from before datasets. */
   bars_rejected: number;
   duration_ms: number;
+  /** How long the run waited for a slot among SCHEDULER_MAX_CONCURRENT_RUNS before it started. */
+  queued_ms: number;
   /** Why a run was skipped (its previous run still going); null otherwise. */
   reason: string | null;
   /** Updated at most once a second while the run is in progress. */

@@ -4,7 +4,7 @@ import { runSubjects } from '../datasets/dataset-rules.js';
 import { isoInZone } from './time-format.js';
 
 /** A record for a run that has done nothing yet; the executor fills it in. */
-export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigger, scheduledFor: Date | null, startTime: string): RunRecord {
+export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigger, scheduledFor: Date | null, startTime: string, queuedMs = 0): RunRecord {
   return {
     run_id: runId,
     job_id: job.job_id,
@@ -22,6 +22,7 @@ export function newRunRecord(job: ScheduledJob, runId: string, trigger: RunTrigg
     items_rejected: 0,
     bars_rejected: 0,
     duration_ms: 0,
+    queued_ms: queuedMs,
     reason: null,
     progress: { done: 0, total: runSubjects(job).length },
   };

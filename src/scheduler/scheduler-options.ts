@@ -50,6 +50,14 @@ export interface SchedulerModuleOptions {
   provider?: MarketDataProvider;
   /** More providers after Yahoo: a symbol one of them cannot serve is asked of the next. */
   providers?: ProvidersOptions;
+  email?: {
+    /** The mail server, e.g. `smtps://user:password@smtp.example.com:465`; unset: jobs cannot set notify_email. */
+    smtpUrl?: string | null;
+    /** The From of every mail (default `stock-data-scheduler@localhost`). */
+    from?: string;
+    /** Where the dashboard is, for the link in each mail (default none). */
+    dashboardUrl?: string | null;
+  };
   webhooks?: {
     /** Hosts (names or addresses) webhooks may reach although they resolve to loopback, private or link-local addresses. */
     allowHosts?: string[];
@@ -88,6 +96,7 @@ export interface ResolvedSchedulerOptions {
   };
   provider: MarketDataProvider | null;
   providers: ResolvedProviders;
+  email: { smtpUrl: string | null; from: string; dashboardUrl: string | null };
   webhooks: { allowHosts: string[]; retryScheduleMs: number[]; timeoutMs: number; pollIntervalMs: number; resolve: ResolveHost };
 }
 
@@ -119,6 +128,11 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
     },
     provider: options.provider ?? null,
     providers: resolveProviders(options.providers),
+    email: {
+      smtpUrl: options.email?.smtpUrl ?? null,
+      from: options.email?.from ?? 'stock-data-scheduler@localhost',
+      dashboardUrl: options.email?.dashboardUrl ?? null,
+    },
     webhooks: {
       allowHosts: options.webhooks?.allowHosts ?? [],
       retryScheduleMs: options.webhooks?.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,

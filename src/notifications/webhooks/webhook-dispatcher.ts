@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pLimit from 'p-limit';
 import { Webhook } from 'standardwebhooks';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
+import { Mailer } from '../email/mailer.js';
 import { retryDelayMs } from './retry-schedule.js';
-import type { WebhookDelivery } from './webhook.js';
+import { EMAIL_CHANNEL, type WebhookDelivery } from './webhook.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
 import { postWebhook, type SendResult } from './webhook-sender.js';
 import { WEBHOOK_STORE, type WebhookStore } from './webhook-store.js';
@@ -33,6 +34,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
     private readonly endpoints: WebhookEndpoints,
+    private readonly mailer: Mailer,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
     this.visibilityMs = options.webhooks.timeoutMs * 2 + 1000;
@@ -75,6 +77,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async attempt(delivery: WebhookDelivery): Promise<void> {
+    if (delivery.endpoint_id === EMAIL_CHANNEL) return this.attemptMail(delivery);
     const log = { delivery_id: delivery.delivery_id, endpoint_id: delivery.endpoint_id };
     const endpoint = await this.store.getEndpoint(delivery.endpoint_id);
     if (!endpoint || endpoint.disabled_at) {
@@ -100,9 +103,24 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       await this.endpoints.disable(endpoint);
       return this.store.settle({ ...attempted, status: 'failed', next_attempt_at: null }, null);
     }
-    const delay = retryDelayMs(attempted.series_attempts, this.options.webhooks.retryScheduleMs, result.retryAfterMs);
-    this.logger.warn(`webhook delivery ${delivery.delivery_id} to ${endpoint.id} failed (${attempted.last_error}); ${delay === null ? 'no retry left' : `retry in ${Math.round(delay / 1000)} s`}`, log);
-    const next = delay === null ? null : now.getTime() + delay;
+    await this.retryLater(attempted, result.retryAfterMs, `webhook delivery ${delivery.delivery_id} to ${endpoint.id}`);
+  }
+
+  /** A mail: sent through the Mailer, retried on the same schedule when the server refuses or does not answer. */
+  private async attemptMail(delivery: WebhookDelivery): Promise<void> {
+    if (!this.mailer.enabled) return this.store.settle({ ...delivery, status: 'failed', last_error: 'no mail server is configured (SMTP_URL)', next_attempt_at: null }, null);
+    const now = new Date();
+    const { error, latencyMs } = await this.mailer.send(delivery.recipients ?? [], delivery.subject ?? '', delivery.body);
+    const attempted = { ...delivery, attempts: delivery.attempts + 1, series_attempts: delivery.series_attempts + 1, last_attempt_at: now.toISOString(), last_status_code: null, last_latency_ms: latencyMs, last_error: error };
+    if (!error) return this.store.settle({ ...attempted, status: 'succeeded', next_attempt_at: null }, null);
+    await this.retryLater(attempted, null, `mail ${delivery.delivery_id} to ${(delivery.recipients ?? []).join(', ')}`);
+  }
+
+  /** Queues the next attempt of a failed one on the schedule (or fails the delivery once it is spent). */
+  private async retryLater(attempted: WebhookDelivery, retryAfterMs: number | null, what: string): Promise<void> {
+    const delay = retryDelayMs(attempted.series_attempts, this.options.webhooks.retryScheduleMs, retryAfterMs);
+    this.logger.warn(`${what} failed (${attempted.last_error}); ${delay === null ? 'no retry left' : `retry in ${Math.round(delay / 1000)} s`}`, { delivery_id: attempted.delivery_id, endpoint_id: attempted.endpoint_id });
+    const next = delay === null ? null : Date.now() + delay;
     await this.store.settle({ ...attempted, status: next === null ? 'failed' : 'retrying', next_attempt_at: next === null ? null : new Date(next).toISOString() }, next);
   }
 }

@@ -2,15 +2,20 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { randomUUID } from 'node:crypto';
 import { SchedulerEvents } from '../../scheduler/events/scheduler-events.js';
 import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
-import type { WebhookDelivery } from './webhook.js';
+import { DEFAULT_NOTIFY_ON, type RunRecord } from '../../scheduler/job.js';
+import { JobRegistry } from '../../scheduler/job-registry.js';
+import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
+import { runNotice } from '../email/run-notice.js';
+import { EMAIL_CHANNEL, type WebhookDelivery } from './webhook.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
 import { webhookMessageOf } from './webhook-events.js';
 import { WEBHOOK_STORE, type WebhookStore } from './webhook-store.js';
 
 /**
- * Queues a delivery per subscribed endpoint for each event that happens in this process: a run is
- * recorded by one replica, so each event is queued once, whatever the number of replicas.
+ * Queues a delivery per subscribed endpoint for each event that happens in this process, and a mail
+ * for a run whose job asks for one (notify_email, notify_on): a run is recorded by one replica, so
+ * each is queued once, whatever the number of replicas.
  */
 @Injectable()
 export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
@@ -21,7 +26,9 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly events: SchedulerEvents,
     private readonly endpoints: WebhookEndpoints,
     private readonly dispatcher: WebhookDispatcher,
+    private readonly registry: JobRegistry,
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
+    @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
   onModuleInit(): void {
@@ -37,14 +44,13 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
     if (!message) return;
     try {
       const endpoints = await this.endpoints.subscribedTo(message.event, message.jobId);
-      if (endpoints.length === 0) return;
       const now = new Date().toISOString();
       const body = JSON.stringify({ type: message.event, timestamp: now, data: message.data });
-      const deliveries = endpoints.map((endpoint): WebhookDelivery => ({
+      const delivery = (endpointId: string, text: string): WebhookDelivery => ({
         delivery_id: `msg_${randomUUID()}`,
-        endpoint_id: endpoint.id,
+        endpoint_id: endpointId,
         type: message.event,
-        body,
+        body: text,
         status: 'pending',
         attempts: 0,
         series_attempts: 0,
@@ -54,11 +60,23 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
         last_status_code: null,
         last_latency_ms: null,
         last_error: null,
-      }));
+      });
+      const deliveries = endpoints.map((endpoint) => delivery(endpoint.id, body));
+      const mail = type === 'run.finished' ? await this.mail(detail as RunRecord) : null;
+      if (mail) deliveries.push({ ...delivery(EMAIL_CHANNEL, mail.text), recipients: mail.recipients, subject: mail.subject });
+      if (deliveries.length === 0) return;
       await this.store.enqueue(deliveries, Date.now());
       this.dispatcher.wake();
     } catch (error) {
       this.logger.warn(`${message.event} for job ${message.jobId} not queued for webhooks: ${error instanceof Error ? error.message : String(error)}`, { job_id: message.jobId });
     }
+  }
+
+  /** The mail a run's job asks for, if any. */
+  private async mail(run: RunRecord): Promise<{ recipients: string[]; subject: string; text: string } | null> {
+    if (!this.options.email.smtpUrl) return null;
+    const job = await this.registry.get(run.job_id);
+    if (!job?.notify_email?.length || !(job.notify_on ?? DEFAULT_NOTIFY_ON).includes(run.status as never)) return null;
+    return { recipients: job.notify_email, ...runNotice(job, run, this.options.email.dashboardUrl) };
   }
 }

@@ -22,10 +22,18 @@ export interface WebhookEndpoint {
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed';
 
+/** The id under which mails are queued and listed, beside the webhook endpoints' ids. */
+export const EMAIL_CHANNEL = 'email';
+
+/** One notification to send: a webhook POST, or (with `recipients`) a mail, queued and retried alike. */
 export interface WebhookDelivery {
   /** The `webhook-id` header, the same on every attempt: the receiver's idempotency key. */
   delivery_id: string;
+  /** The webhook endpoint, or {@link EMAIL_CHANNEL} for a mail. */
   endpoint_id: string;
+  /** A mail's addresses and subject (its text is `body`). */
+  recipients?: string[];
+  subject?: string;
   type: WebhookEvent;
   /** The JSON body sent: `{type, timestamp, data}`. */
   body: string;

@@ -3,8 +3,10 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -19,7 +21,7 @@ import {
 } from 'class-validator';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { PROVIDER_CHOICES } from '../../market-data/chain/provider-names.js';
-import { DATA_INTERVALS, type DataInterval } from '../job.js';
+import { DATA_INTERVALS, NOTIFY_ON, type DataInterval, type NotifyOn } from '../job.js';
 import { IsCronExpression } from './is-cron-expression.validator.js';
 
 /** A Yahoo symbol as the user may send it, either case: checked before it is upper-cased, never trimmed. */
@@ -180,6 +182,36 @@ export class CreateJobDto {
   @Min(1)
   @Max(3650)
   retention_days?: number;
+
+  @ApiPropertyOptional({
+    description: 'When fires wait for a slot among SCHEDULER_MAX_CONCURRENT_RUNS, higher priority runs first (first come, first served within one). 1–10, default 5.',
+    example: 5,
+    type: 'integer',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  priority?: number;
+
+  @ApiPropertyOptional({
+    description: 'Addresses mailed (one plain mail per matching run: job, status, failing symbols and errors, a dashboard link) when a run ends with one of notify_on. Needs SMTP_URL. null in an update: nobody.',
+    example: ['ops@example.com'],
+    type: [String],
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEmail({}, { each: true, message: 'each value in notify_email must be an email address' })
+  notify_email?: string[] | null;
+
+  @ApiPropertyOptional({ enum: NOTIFY_ON, isArray: true, description: 'The run outcomes mailed to notify_email. Default failed and partial_success.', example: ['failed', 'partial_success'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(NOTIFY_ON, { each: true, message: `each value in notify_on must be one of ${NOTIFY_ON.join(', ')}` })
+  notify_on?: NotifyOn[];
 
   @ApiPropertyOptional({
     description:

@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES, type ProviderName } from '../../market-data/chain/provider-names.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DATA_INTERVALS, JOB_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
-import type { DataInterval, JobStatus, LastResult, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
+import { DATA_INTERVALS, JOB_STATUSES, NOTIFY_ON, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
+import type { DataInterval, JobStatus, LastResult, NotifyOn, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JobIdProperty, RunIdProperty } from './id-properties.js';
 
@@ -49,6 +49,9 @@ export class JobDto implements ScheduledJob {
   @ApiPropertyOptional({ enum: PROVIDER_NAMES, isArray: true, nullable: true, description: "The job's own provider chain, in order (absent: the configured one).", example: ['finnhub', 'yahoo'] })
   providers?: ProviderName[] | null;
   @ApiProperty({ description: 'Catch-up window after downtime, in seconds.', example: 86400 }) misfire_grace_seconds: number;
+  @ApiProperty({ description: 'When runs wait for a slot, higher priority first (1–10).', example: 5 }) priority: number;
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'Mailed when a run ends with one of notify_on.', example: ['ops@example.com'] }) notify_email?: string[] | null;
+  @ApiPropertyOptional({ enum: NOTIFY_ON, isArray: true, description: 'The run outcomes mailed to notify_email.', example: ['failed', 'partial_success'] }) notify_on?: NotifyOn[];
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;
 }

@@ -45,6 +45,7 @@ export class RunRecordDto implements RunRecord {
   items_rejected: number;
   @ApiProperty({ description: 'The same count as items_rejected, kept under its former name.', example: 0, deprecated: true }) bars_rejected: number;
   @ApiProperty({ example: 2408 }) duration_ms: number;
+  @ApiProperty({ description: 'How long it waited for a slot among SCHEDULER_MAX_CONCURRENT_RUNS before it started.', example: 0 }) queued_ms: number;
   @ApiProperty({ nullable: true, type: String, description: 'Why the run was skipped, when it was.', example: null }) reason: string | null;
   @ApiProperty({ type: RunProgressDto, description: 'Updated at most once a second while status is running.' }) progress: RunProgressDto;
 }

@@ -21,6 +21,7 @@ export function makeJob(overrides: Partial<ScheduledJob> = {}): ScheduledJob {
     market_hours_only: false,
     write_snapshot: true,
     misfire_grace_seconds: 86400,
+    priority: 5,
     is_active: true,
     status: 'pending',
     created_at: '2025-01-02T03:04:05.000Z',
@@ -50,6 +51,7 @@ export function makeRun(jobId: string, n: number): RunRecord {
     items_rejected: 0,
     bars_rejected: 0,
     duration_ms: 2000,
+    queued_ms: 0,
     reason: null,
     progress: { done: 2, total: 2 },
   };

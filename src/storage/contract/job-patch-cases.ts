@@ -35,6 +35,9 @@ const everyFieldPatch: Required<JobPatch> = {
   market_hours_only: true,
   write_snapshot: false,
   misfire_grace_seconds: 600,
+  priority: 9,
+  notify_email: ['ops@example.com'],
+  notify_on: ['failed'],
   is_active: false,
   status: 'paused',
   updated_at: '2025-02-02T00:00:00.000Z',
@@ -106,7 +109,7 @@ export function describeJobPatchCases(stores: () => StoreFixture): void {
       const { jobs } = stores();
       const job = await created();
       const patches = Object.entries(everyFieldPatch).map(([field, value]) => ({ [field]: value }) as JobPatch);
-      expect(patches).toHaveLength(26);
+      expect(patches).toHaveLength(29);
       await Promise.all(patches.map((patch) => jobs.patch(job.job_id, patch)));
       expect(await jobs.get(job.job_id)).toEqual({ ...job, ...everyFieldPatch });
     });

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
+import { DEFAULT_PRIORITY, type JobPatch, type RunRecord, type ScheduledJob } from '../../scheduler/job.js';
 import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
 import type { JobStore, RecordRunOptions } from '../job-store.js';
 import { keys } from '../keys.js';
@@ -172,7 +172,7 @@ function toJson(value: object, what: string): string {
 
 // Jobs and runs stored before datasets existed were all of historical_prices.
 function parseJob(raw: string): ScheduledJob {
-  const job = { dataset: 'historical_prices', ...(JSON.parse(raw) as Omit<ScheduledJob, 'dataset'>) } as ScheduledJob;
+  const job = { dataset: 'historical_prices', priority: DEFAULT_PRIORITY, ...(JSON.parse(raw) as Omit<ScheduledJob, 'dataset' | 'priority'>) } as ScheduledJob;
   // The one empty array a job holds, an economic_events job's stock_ids, comes back from a script as {}.
   if (!Array.isArray(job.stock_ids)) job.stock_ids = [];
   return job;
@@ -180,5 +180,5 @@ function parseJob(raw: string): ScheduledJob {
 
 function parseRun(raw: string): RunRecord {
   const run = JSON.parse(raw) as Omit<RunRecord, 'dataset' | 'items_rejected'> & Partial<RunRecord>;
-  return { ...run, dataset: run.dataset ?? 'historical_prices', items_rejected: run.items_rejected ?? run.bars_rejected };
+  return { ...run, dataset: run.dataset ?? 'historical_prices', items_rejected: run.items_rejected ?? run.bars_rejected, queued_ms: run.queued_ms ?? 0 };
 }
