@@ -73,6 +73,23 @@ describe('the dashboard at /ui', () => {
     await ctx.http().delete(`/scheduler/jobs/${stored.job_id}`).expect(200);
   }, 30_000);
 
+  it('creates a job that only runs after another, and shows the chain on both job pages', async () => {
+    await page.goto(`${url}/ui#/new`);
+    await page.getByLabel('Name').fill('After the bars');
+    await page.getByLabel('Symbols').fill('MSFT');
+    await page.getByLabel('Schedule', { exact: true }).selectOption('chain_only');
+    await page.getByText(/No schedule of its own/).waitFor();
+    await page.getByLabel('Runs after jobs (ids)').fill(jobId);
+    await page.getByRole('button', { name: 'Create job' }).click();
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/);
+    const chainedId = page.url().split('/').at(-1)!;
+    expect((await ctx.http().get(`/scheduler/jobs/${chainedId}`).expect(200)).body).toMatchObject({ run_after: [jobId], run_after_on: 'completed', cron: null, next_run: null });
+    await page.getByText('after 1 other job (chain only)').first().waitFor();
+    await page.getByRole('link', { name: 'Dashboard bars' }).click();
+    await page.getByRole('link', { name: 'After the bars' }).waitFor();
+    await ctx.http().delete(`/scheduler/jobs/${chainedId}`).expect(200);
+  }, 30_000);
+
   it('finds the job by search among 500', async () => {
     await page.goto(`${url}/ui#/jobs`);
     await page.locator('#jobs-body tr').first().waitFor();
@@ -115,15 +132,16 @@ describe('the dashboard at /ui', () => {
     await page.waitForFunction(() => /No 1d bars stored/.test(document.querySelector('main [role=status]')?.textContent ?? ''));
     await page.getByRole('button', { name: 'All' }).click();
     await page.waitForFunction(() => /\d+ bars/.test(document.querySelector('main [role=status]')?.textContent ?? ''));
-    // The canvas is not blank: it holds candle-coloured pixels (green up, red down).
-    const coloured = await page.evaluate(() => {
+    // The canvas is not blank: it comes to hold candle-coloured pixels (green up, red down) once the chart has painted.
+    const coloured = await (await page.waitForFunction(() => {
       let count = 0;
       for (const canvas of document.querySelectorAll<HTMLCanvasElement>('#chart canvas')) {
+        if (canvas.width === 0 || canvas.height === 0) continue;
         const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
         for (let i = 0; i < data.length; i += 4) if ((data[i] === 0x1a && data[i + 1] === 0x7f) || (data[i] === 0xcf && data[i + 1] === 0x22)) count++;
       }
-      return count;
-    });
+      return count > 100 && count;
+    }, undefined, { timeout: 10_000 })).jsonValue();
     expect(coloured).toBeGreaterThan(100);
     await page.locator('#chart').screenshot({ path: `${SHOTS}/chart.png` });
     await page.screenshot({ path: `${SHOTS}/symbol.png`, fullPage: true });

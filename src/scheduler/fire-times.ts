@@ -1,6 +1,6 @@
 import { nyseSessionFrom } from '../market-data/calendar/nyse-session.js';
 import type { ScheduleSpec } from './job-spec.js';
-import { nextOccurrence, nextOccurrences, triggerOf, type Trigger } from './schedule.js';
+import { isChainOnly, nextOccurrence, nextOccurrences, triggerOf, type Trigger } from './schedule.js';
 import { mayFireBetween } from './time-of-day-filter.js';
 import { cronFireTimesBetween } from './window-fire-times.js';
 
@@ -52,6 +52,7 @@ export function marketHoursOccurrences(trigger: Trigger, after: Date, count: num
 
 /** The next `count` fire times after `after` that will run: for market_hours_only schedules, those inside NYSE hours. */
 export function fireTimes(spec: ScheduleSpec, count: number, after = new Date()): Date[] {
+  if (isChainOnly(spec)) return [];
   const trigger = triggerOf(spec);
   if (!spec.market_hours_only) return nextOccurrences(trigger, after, count);
   return marketHoursOccurrences(trigger, after, count, new Date(after.getTime() + MARKET_HOURS_HORIZON_MS));
@@ -59,6 +60,7 @@ export function fireTimes(spec: ScheduleSpec, count: number, after = new Date())
 
 /** Why the schedule will never run a fire, or null when it has one ahead. */
 export function noFireReason(spec: ScheduleSpec, now = new Date()): string | null {
+  if (isChainOnly(spec)) return null; // runs when an upstream job's run ends, never by itself
   if (!nextOccurrence(triggerOf(spec), now)) return `cron "${spec.cron}" has no fire time in the next 8 years`;
   if (fireTimes(spec, 1, now).length > 0) return null;
   return `market_hours_only: no fire time of this schedule falls inside NYSE regular hours (09:30–16:00 America/New_York on trading days) in the next ${MARKET_HOURS_HORIZON_DAYS} days`;

@@ -33,6 +33,8 @@ interface InFlight {
   startTime: string | null;
   /** When it was queued for a slot (epoch ms). */
   queuedAt: number;
+  /** The run that started it, for a chained run. */
+  upstreamRunId?: string;
   interrupted: boolean;
   renewal?: NodeJS.Timeout;
   progress?: RunProgressWriter;
@@ -76,10 +78,11 @@ export class JobExecutor {
    * is held), or the executor is draining: never two runs of one job at once. The lease is renewed
    * while the run waits and runs. `nextRun` is stored with the running status.
    */
-  async start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null): Promise<StartResult> {
+  async start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null, upstreamRunId?: string): Promise<StartResult> {
     const refused = this.refusal(job.job_id);
     if (refused) return { ok: false, reason: refused };
     const run = this.track(job, randomUUID(), trigger, scheduledFor);
+    if (upstreamRunId) run.upstreamRunId = upstreamRunId;
     const lease = this.coordinator.acquireLease(job.job_id, run.runId, this.options.leaseTtlMs);
     // A drain that begins while the lease is being taken waits for this decision.
     run.done = lease.then(
@@ -181,7 +184,8 @@ export class JobExecutor {
     const started = Date.now();
     run.startTime = isoInZone(started, run.job.timezone);
     const queuedMs = started - run.queuedAt;
-    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime!, queuedMs), status: 'running' });
+    const upstream = run.upstreamRunId ? { upstream_run_id: run.upstreamRunId } : {};
+    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime!, queuedMs), ...upstream, status: 'running' });
     const job = await this.registry.startRun(running(run.job), {
       status: 'running',
       last_run: run.startTime,
@@ -198,7 +202,7 @@ export class JobExecutor {
     const outcomes = await this.datasets.fetchAll({ job, runId, startedAt: started, asOf, logContext }, this.options.fetchConcurrency, (done) => progress.symbolsDone(done));
     progress.stop();
 
-    const record = withOutcomes(newRunRecord(job, runId, trigger, scheduledFor, run.startTime, queuedMs), outcomes);
+    const record = withOutcomes({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime, queuedMs), ...upstream }, outcomes);
     const ended = Date.now();
     record.end_time = isoInZone(ended, job.timezone);
     record.duration_ms = ended - started;

@@ -8,6 +8,7 @@ import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { DashboardDto, SchedulePreviewResultDto, SchedulerStatusDto } from './dto/responses.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import type { JobPatch, RunRecord, ScheduledJob } from './job.js';
+import { JobChains, type ChainView } from './chain/job-chains.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
 import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
@@ -36,12 +37,14 @@ export class JobManager {
     private readonly datasets: DatasetRegistry,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
     private readonly events: SchedulerEvents,
+    private readonly chains: JobChains,
   ) {}
 
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
     const spec = specFromCreate(dto, this.options.timezone);
     this.datasets.assertServed(spec.dataset, spec.providers);
     this.assertMailable(spec.notify_email);
+    await this.chains.assertValid(null, spec.run_after);
     const isActive = dto.is_active ?? true;
     const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
     this.scheduler.sync(job);
@@ -64,6 +67,7 @@ export class JobManager {
     const changes = changesFromUpdate(current, dto);
     if (changes.providers) this.datasets.assertServed(current.dataset, changes.providers);
     this.assertMailable(changes.notify_email);
+    await this.chains.assertValid(jobId, changes.run_after);
     const activation = dto.is_active !== undefined && dto.is_active !== current.is_active && { is_active: dto.is_active, ...this.activation(current, dto.is_active) };
     return this.apply(current, { ...changes, ...activation }, 'update', actor);
   }
@@ -73,6 +77,16 @@ export class JobManager {
     if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
     this.scheduler.remove(jobId);
     await this.changed('delete', current, null, actor);
+    // Its dependants no longer run after it: each change is audited as the system's.
+    for (const dependant of await this.chains.dependantsOf(jobId)) {
+      const left = dependant.run_after!.filter((id) => id !== jobId);
+      await this.apply(dependant, { run_after: left.length ? left : null }, 'update', `system: job ${jobId} was deleted`).catch(() => undefined);
+    }
+  }
+
+  /** The jobs this one runs after, and those that run after it. */
+  async chain(jobId: string): Promise<ChainView> {
+    return this.chains.view(await this.get(jobId));
   }
 
   async setActive(jobId: string, isActive: boolean, actor: string): Promise<ScheduledJob> {

@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { randomUUID } from 'node:crypto';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
+import { DependantsIndex } from './chain/dependants-index.js';
 import { CronRegistry } from './cron-registry.js';
 import { FireBatcher } from './fire-batcher.js';
 import { closedMarketReason, fireScheduleOf } from './fire-schedule.js';
@@ -10,6 +11,7 @@ import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { RunRecorder } from './run-recorder.js';
+import { isChainOnly } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
@@ -33,8 +35,9 @@ export class JobScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private running = true;
   private readonly batcher = new FireBatcher<Fire>((fires) => this.fireBatch(fires));
-  /** The definition each CronJob was armed from. */
+  /** The definition of each active job: what its CronJob was armed from (none for a chain-only job). */
   private readonly definitions = new Map<string, ScheduledJob>();
+  private readonly dependants = new DependantsIndex();
 
   constructor(
     private readonly cron: CronRegistry,
@@ -68,12 +71,20 @@ export class JobScheduler implements BeforeApplicationShutdown {
   sync(job: ScheduledJob): void {
     if (!job.is_active) return this.remove(job.job_id);
     this.definitions.set(job.job_id, job);
-    this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
+    this.dependants.set(job);
+    if (isChainOnly(job)) this.cron.remove(job.job_id);
+    else this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
     this.metrics.activeJobs.set(this.cron.count());
+  }
+
+  /** The active jobs that run after `upstreamId`. */
+  dependantsOf(upstreamId: string): ScheduledJob[] {
+    return this.dependants.of(upstreamId).flatMap((id) => this.definitions.get(id) ?? []);
   }
 
   remove(jobId: string): void {
     this.definitions.delete(jobId);
+    this.dependants.delete(jobId);
     this.cron.remove(jobId);
     this.metrics.activeJobs.set(this.cron.count());
   }

@@ -7,10 +7,11 @@ import type { CreateJobDto } from './dto/create-job.dto.js';
 import type { UpdateJobDto } from './dto/update-job.dto.js';
 import { intervalLimitProblems } from '../datasets/historical-prices/data-interval-limits.js';
 import { noFireReason } from './fire-times.js';
-import { DEFAULT_NOTIFY_ON, DEFAULT_PRIORITY, type DataInterval, type JobSpec } from './job.js';
+import { isChainOnly } from './schedule.js';
+import { DEFAULT_NOTIFY_ON, DEFAULT_PRIORITY, DEFAULT_RUN_AFTER_ON, type DataInterval, type JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
-const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers', 'notify_email']);
+const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers', 'notify_email', 'run_after']);
 /** Market-data keys under this prefix would share the scheduler's own key space. */
 const RESERVED_PREFIXES = new Set(['scheduler']);
 
@@ -23,10 +24,13 @@ export function datasetRule(dataset: Dataset = 'historical_prices'): DatasetRule
   return DATASET_RULES[dataset];
 }
 
-/** The schedule part of a request, with its defaults: the dataset's default schedule when none is given. */
-export function scheduleFrom(dto: Partial<ScheduleSpec>, defaultTimezone: string, rule = datasetRule()): ScheduleSpec {
-  const noSchedule = SCHEDULE_FIELDS.every((field) => dto[field] == null);
-  const fallback = noSchedule ? rule.defaultSchedule : {};
+/**
+ * The schedule part of a request, with its defaults: the dataset's default schedule when none is
+ * given, none for `schedule: "chain_only"`.
+ */
+export function scheduleFrom(dto: Partial<ScheduleSpec> & { schedule?: 'chain_only'; run_after?: string[] | null }, defaultTimezone: string, rule = datasetRule()): ScheduleSpec {
+  const noSchedule = isChainOnly(dto);
+  const fallback = noSchedule && dto.schedule !== 'chain_only' ? rule.defaultSchedule : {};
   const schedule: ScheduleSpec = {
     schedule_time: dto.schedule_time ?? fallback.schedule_time ?? null,
     cron: dto.cron ?? null,
@@ -34,7 +38,8 @@ export function scheduleFrom(dto: Partial<ScheduleSpec>, defaultTimezone: string
     timezone: dto.timezone ?? defaultTimezone,
     market_hours_only: dto.market_hours_only ?? fallback.market_hours_only ?? false,
   };
-  const problems = scheduleProblems(schedule);
+  const problems = scheduleProblems({ ...schedule, run_after: dto.run_after });
+  if (dto.schedule === 'chain_only' && !noSchedule) problems.push('schedule chain_only takes no schedule_time, cron or interval_seconds');
   if (problems.length) throw new BadRequestException(problems);
   return schedule;
 }
@@ -56,6 +61,7 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
     misfire_grace_seconds: dto.misfire_grace_seconds ?? 86_400,
     priority: dto.priority ?? DEFAULT_PRIORITY,
     ...(dto.notify_email && { notify_email: dto.notify_email, notify_on: dto.notify_on ?? DEFAULT_NOTIFY_ON }),
+    ...(dto.run_after?.length && { run_after: [...new Set(dto.run_after)], run_after_on: dto.run_after_on ?? DEFAULT_RUN_AFTER_ON }),
   } as JobSpec;
   assertValidSpec(spec);
   return spec;
@@ -79,12 +85,17 @@ export function changesFromUpdate(current: JobSpec, dto: UpdateJobDto): Partial<
   assertSubjectsFit(current.dataset, datasetRule(current.dataset), dto);
 
   const changes: Record<string, unknown> = {};
-  if (SCHEDULE_FIELDS.some((field) => dto[field] != null)) {
+  if (SCHEDULE_FIELDS.some((field) => dto[field] != null) || dto.schedule === 'chain_only') {
     for (const field of SCHEDULE_FIELDS) changes[field] = null;
   }
   for (const [field, value] of Object.entries(dto)) {
-    if (value !== undefined && field !== 'is_active' && field !== 'dataset') changes[field] = value;
+    if (value !== undefined && field !== 'is_active' && field !== 'dataset' && field !== 'schedule') changes[field] = value;
   }
+  if (dto.schedule === 'chain_only' && SCHEDULE_FIELDS.some((field) => dto[field] != null)) {
+    throw new BadRequestException(['schedule chain_only takes no schedule_time, cron or interval_seconds']);
+  }
+  if (dto.run_after) changes.run_after = [...new Set(dto.run_after)];
+  if (dto.run_after?.length && !current.run_after_on && !dto.run_after_on) changes.run_after_on = DEFAULT_RUN_AFTER_ON;
   if (dto.providers) changes.providers = jobProviders(dto.providers);
   if (dto.notify_email && !current.notify_on && !dto.notify_on) changes.notify_on = DEFAULT_NOTIFY_ON;
   assertValidSpec({ ...current, ...changes });
@@ -119,14 +130,11 @@ function assertFieldsFit(dataset: Dataset, rule: DatasetRule, dto: Partial<Recor
   if (problems.length) throw new BadRequestException(problems);
 }
 
-function scheduleProblems(spec: ScheduleSpec): string[] {
+function scheduleProblems(spec: ScheduleSpec & { run_after?: string[] | null }): string[] {
   const schedules = SCHEDULE_FIELDS.filter((field) => spec[field] != null);
   if (schedules.length === 1) return [noFireReason(spec)].filter((reason) => reason !== null);
-  return [
-    schedules.length === 0
-      ? 'one of schedule_time, cron or interval_seconds is required'
-      : `only one of schedule_time, cron or interval_seconds may be set, got ${schedules.join(', ')}`,
-  ];
+  if (schedules.length === 0) return spec.run_after?.length ? [] : ['one of schedule_time, cron or interval_seconds is required (or schedule chain_only with run_after)'];
+  return [`only one of schedule_time, cron or interval_seconds may be set, got ${schedules.join(', ')}`];
 }
 
 function assertValidSpec(spec: JobSpec): void {

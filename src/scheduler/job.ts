@@ -12,7 +12,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const RUN_STATUSES = ['running', 'success', 'partial_success', 'failed', 'skipped'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export const RUN_TRIGGERS = ['schedule', 'manual', 'catch_up'] as const;
+export const RUN_TRIGGERS = ['schedule', 'manual', 'catch_up', 'chain'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 export const DATA_INTERVALS = ['1m', '5m', '15m', '30m', '60m', '1h', '1d', '1wk', '1mo'] as const;
@@ -53,7 +53,15 @@ export interface JobSpec {
   /** Who gets a mail when a run ends with one of `notify_on` (SMTP_URL must be set); absent or null: nobody. */
   notify_email?: string[] | null;
   notify_on?: NotifyOn[];
+  /** Jobs whose runs, when they end as `run_after_on` says, start a run of this one (trigger `chain`). */
+  run_after?: string[] | null;
+  run_after_on?: RunAfterOn;
 }
+
+/** Which ends of an upstream run start its dependants: success only, success or partial success, or any run that ran. */
+export const RUN_AFTER_ON = ['success', 'completed', 'any'] as const;
+export type RunAfterOn = (typeof RUN_AFTER_ON)[number];
+export const DEFAULT_RUN_AFTER_ON: RunAfterOn = 'completed';
 
 /** The run outcomes a job's mail can be about. */
 export const NOTIFY_ON = ['success', 'partial_success', 'failed', 'skipped'] as const;
@@ -127,6 +135,8 @@ export interface RunRecord {
   duration_ms: number;
   /** How long the run waited for a slot among SCHEDULER_MAX_CONCURRENT_RUNS before it started. */
   queued_ms: number;
+  /** The run that started this one (trigger `chain` only). */
+  upstream_run_id?: string;
   /** Why a run was skipped (its previous run still going); null otherwise. */
   reason: string | null;
   /** Updated at most once a second while the run is in progress. */

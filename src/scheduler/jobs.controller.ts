@@ -9,7 +9,7 @@ import { JobDto } from './dto/job.dto.js';
 import { ListJobsQueryDto } from './dto/list-jobs-query.dto.js';
 import { NextRunsQueryDto, RunsQueryDto } from './dto/queries.dto.js';
 import { CREATE_JOB_EXAMPLES, UPDATE_JOB_EXAMPLES } from './dto/request-examples.js';
-import { ErrorDto, JobCreatedDto, JobPageDto, JobStatusDto, MessageDto, NextRunsDto, RunStartedDto } from './dto/responses.dto.js';
+import { ChainViewDto, ErrorDto, JobCreatedDto, JobPageDto, JobStatusDto, MessageDto, NextRunsDto, RunStartedDto } from './dto/responses.dto.js';
 import { RunRecordDto } from './dto/run-record.dto.js';
 import { UpdateJobDto } from './dto/update-job.dto.js';
 import { JobManager } from './job-manager.js';
@@ -139,6 +139,14 @@ export class JobsController {
   async nextRuns(@JobId() id: string, @Query() query: NextRunsQueryDto): Promise<NextRunsDto> {
     const job = await this.jobs.get(id);
     return { job_id: id, timezone: job.timezone, next_runs: await this.jobs.nextRuns(id, query.count ?? 5, query.from ? new Date(query.from) : new Date()) };
+  }
+
+  @Get(':id/chain')
+  @ApiOperation({ summary: 'The jobs a job runs after, and those that run after it' })
+  @JobRoute()
+  @ApiOkResponse({ type: ChainViewDto, description: 'Upstream and downstream jobs.' })
+  chain(@JobId() id: string): Promise<ChainViewDto> {
+    return this.jobs.chain(id);
   }
 
   @Get(':id/audit')

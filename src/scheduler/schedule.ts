@@ -8,6 +8,11 @@ export type Trigger =
 
 type ScheduleFields = Pick<JobSpec, 'schedule_time' | 'cron' | 'interval_seconds' | 'timezone'>;
 
+/** Whether the job has no schedule of its own: it runs only when a job of its run_after ends (or when run now). */
+export function isChainOnly(spec: Partial<Pick<JobSpec, 'schedule_time' | 'cron' | 'interval_seconds'>>): boolean {
+  return spec.schedule_time == null && spec.cron == null && spec.interval_seconds == null;
+}
+
 export function triggerOf(spec: ScheduleFields): Trigger {
   if (spec.interval_seconds != null) return { kind: 'interval', seconds: spec.interval_seconds };
   if (spec.cron != null) return { kind: 'cron', expression: spec.cron, timezone: spec.timezone };

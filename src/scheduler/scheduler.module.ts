@@ -16,6 +16,8 @@ import { BAR_STORE } from '../storage/bar-store.js';
 import { COORDINATOR } from '../storage/coordinator.js';
 import { JOB_STORE } from '../storage/job-store.js';
 import { StoreConnection, storeProviders } from '../storage/store.providers.js';
+import { ChainTrigger } from './chain/chain-trigger.js';
+import { JobChains } from './chain/job-chains.js';
 import { CronRegistry } from './cron-registry.js';
 import { EventsController } from './events/events.controller.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
@@ -48,7 +50,9 @@ const providers: Provider[] = [
   JobScheduler,
   JobReconciler,
   JobAuditor,
+  JobChains,
   JobManager,
+  ChainTrigger,
   ...webhookProviders,
 ];
 

@@ -36,6 +36,8 @@ export interface Coordinator {
   releaseLease(jobId: string, owner: string): Promise<void>;
   /** Whether anyone holds the job's lease: a job shown running without one lost its replica. */
   isLeased(jobId: string): Promise<boolean>;
+  /** True for the first caller of `key` within `ttlMs`, across replicas: e.g. one chained run per upstream run. */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
   publish(change: JobChange): Promise<void>;
   /** Calls `handler` for every change published by any replica (this one included). */
   subscribe(handler: (change: JobChange) => void): Promise<void>;

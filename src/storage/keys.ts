@@ -19,6 +19,8 @@ export const keys = {
   claim: (jobId: string) => `scheduler:claim:${jobId}`,
   /** Held by the replica running the job, renewed while the run lasts. */
   lease: (jobId: string) => `scheduler:lease:${jobId}`,
+  /** Taken by the replica that starts a chained run: one per upstream run and dependant. */
+  chainClaim: (upstreamRunId: string, jobId: string) => `scheduler:chain:${upstreamRunId}:${jobId}`,
   /** Pub/sub channel of job changes (channels do not get ioredis' keyPrefix: the caller adds it). */
   changes: 'scheduler:changes',
   /** The stream of scheduler events every replica appends to and reads (GET /scheduler/events). */

@@ -31,7 +31,8 @@ function every(seconds) {
 
 /** A job's schedule in words: "daily at 17:00", "every 60 s in market hours", "cron 30 16 * * 1-5". */
 export function scheduleInWords(job) {
-  const base = job.interval_seconds ? every(job.interval_seconds) : job.cron ? `cron ${job.cron}` : job.schedule_time ? `daily at ${job.schedule_time}` : 'no schedule';
+  if (!job.interval_seconds && !job.cron && !job.schedule_time) return job.run_after?.length ? `after ${job.run_after.length} other job${job.run_after.length === 1 ? '' : 's'} (chain only)` : 'no schedule';
+  const base = job.interval_seconds ? every(job.interval_seconds) : job.cron ? `cron ${job.cron}` : `daily at ${job.schedule_time}`;
   return `${base}${job.market_hours_only ? ' in market hours' : ''} (${job.timezone})`;
 }
 

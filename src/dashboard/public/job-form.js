@@ -20,10 +20,14 @@ const FIELDS = [
   ['countries', 'Countries (economic_events)', 'text', 'ISO codes, e.g. US, EU'],
   ['providers', 'Providers, in order', 'text', 'e.g. yahoo, finnhub; empty: the configured chain'],
   ['misfire_grace_seconds', 'Catch-up grace (s)', 'number'],
+  ['priority', 'Priority (1–10, higher first)', 'number'],
+  ['run_after', 'Runs after jobs (ids)', 'text', 'job ids, comma separated: a run of each starts this job'],
+  ['run_after_on', 'Runs after their', 'select', ['success', 'completed', 'any']],
+  ['notify_email', 'Mail on run end to', 'text', 'addresses, comma separated (needs SMTP_URL)'],
 ];
-const SCHEDULES = [['', 'The dataset’s default'], ['schedule_time', 'Daily at (HH:MM)'], ['cron', 'Cron expression'], ['interval_seconds', 'Every N seconds']];
-const LISTS = new Set(['stock_ids', 'countries', 'providers']);
-const NUMBERS = new Set(['lookback_days', 'expirations', 'news_count', 'retention_days', 'misfire_grace_seconds', 'interval_seconds']);
+const SCHEDULES = [['', 'The dataset’s default'], ['schedule_time', 'Daily at (HH:MM)'], ['cron', 'Cron expression'], ['interval_seconds', 'Every N seconds'], ['chain_only', 'Only after other jobs (run_after)']];
+const LISTS = new Set(['stock_ids', 'countries', 'providers', 'run_after', 'notify_email']);
+const NUMBERS = new Set(['lookback_days', 'expirations', 'news_count', 'retention_days', 'misfire_grace_seconds', 'interval_seconds', 'priority']);
 
 /** A symbol list as pasted: comma, space or newline separated. */
 export const splitList = (text) => text.split(/[\s,;]+/).map((item) => item.trim()).filter(Boolean);
@@ -79,8 +83,8 @@ function showErrors(form, messages) {
 export async function jobForm(id, { duplicate = false } = {}) {
   const job = id ? await api(`scheduler/jobs/${id}`) : null;
   const editing = job && !duplicate;
-  const kind = job ? (SCHEDULES.find(([name]) => name && job[name] != null)?.[0] ?? '') : '';
-  const scheduleValue = h('input', { id: 'f-schedule_value', 'aria-describedby': 'f-schedule_value-error f-schedule-preview', value: kind ? String(job[kind]) : '', disabled: !kind });
+  const kind = job ? (SCHEDULES.find(([name]) => name && job[name] != null)?.[0] ?? (job.run_after?.length ? 'chain_only' : '')) : '';
+  const scheduleValue = h('input', { id: 'f-schedule_value', 'aria-describedby': 'f-schedule_value-error f-schedule-preview', value: kind && kind !== 'chain_only' ? String(job[kind]) : '', disabled: !kind || kind === 'chain_only' });
   const kindSelect = h('select', { id: 'f-schedule_kind', name: 'schedule_kind' }, SCHEDULES.map(([value, text]) => h('option', { value, selected: value === kind }, text)));
   const preview = h('div', { id: 'f-schedule-preview', 'aria-live': 'polite', class: 'field wide' });
   const form = h('form', { class: 'job-form', novalidate: true },
@@ -95,11 +99,13 @@ export async function jobForm(id, { duplicate = false } = {}) {
     h('div', { id: 'form-errors', class: 'field wide' }),
     h('div', { class: 'field wide actions' }, h('button', { type: 'submit', class: 'primary' }, editing ? 'Save changes' : 'Create job'), h('a', { href: editing ? `#/jobs/${id}` : '#/jobs' }, 'Cancel')));
 
-  const schedule = () => (kindSelect.value ? { [kindSelect.value]: NUMBERS.has(kindSelect.value) ? Number(scheduleValue.value) : scheduleValue.value.trim() } : {});
+  const schedule = () =>
+    kindSelect.value === 'chain_only' ? { schedule: 'chain_only' } : kindSelect.value ? { [kindSelect.value]: NUMBERS.has(kindSelect.value) ? Number(scheduleValue.value) : scheduleValue.value.trim() } : {};
   let typing = null;
   const refreshPreview = () => {
     clearTimeout(typing);
     typing = setTimeout(async () => {
+      if (kindSelect.value === 'chain_only') return void preview.replaceChildren(h('p', {}, 'No schedule of its own: it runs when a job of run_after ends as run_after_on says.'));
       const { timezone, market_hours_only, dataset = job?.dataset } = bodyOf(form, null);
       try {
         const result = await api('scheduler/schedule-preview', { method: 'POST', body: { ...schedule(), dataset, market_hours_only, ...(timezone && { timezone }), count: 5 } });
@@ -109,7 +115,7 @@ export async function jobForm(id, { duplicate = false } = {}) {
       }
     }, 300);
   };
-  kindSelect.addEventListener('change', () => ((scheduleValue.disabled = !kindSelect.value), refreshPreview()));
+  kindSelect.addEventListener('change', () => ((scheduleValue.disabled = !kindSelect.value || kindSelect.value === 'chain_only'), refreshPreview()));
   const previewed = ['f-schedule_value', 'f-timezone', 'f-market_hours_only', 'f-dataset'];
   form.addEventListener('input', (event) => previewed.includes(event.target.id) && refreshPreview());
   form.addEventListener('change', (event) => previewed.includes(event.target.id) && refreshPreview());
@@ -117,7 +123,7 @@ export async function jobForm(id, { duplicate = false } = {}) {
     event.preventDefault();
     let body = { ...bodyOf(form, editing ? job : null), ...schedule() };
     if (editing) body = Object.fromEntries(Object.entries(body).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(job[name])));
-    if (kindSelect.value && scheduleValue.value.trim() === '') return showErrors(form, [`${kindSelect.value} is empty`]);
+    if (kindSelect.value && kindSelect.value !== 'chain_only' && scheduleValue.value.trim() === '') return showErrors(form, [`${kindSelect.value} is empty`]);
     try {
       const answer = editing ? await api(`scheduler/jobs/${id}`, { method: 'PUT', body }) : await api('scheduler/jobs', { method: 'POST', body });
       location.hash = `#/jobs/${editing ? id : answer.job_id}`;

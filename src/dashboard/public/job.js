@@ -3,7 +3,8 @@ import { badge, failure, h, progressBar, scheduleInWords, time } from './dom.js'
 import { onEvent } from './events.js';
 
 const FIELDS = ['job_id', 'dataset', 'stock_ids', 'status', 'is_active', 'timezone', 'market_hours_only', 'data_interval', 'lookback_days', 'start_date', 'end_date',
-  'prefix', 'expirations', 'news_count', 'retention_days', 'countries', 'providers', 'misfire_grace_seconds', 'created_at', 'updated_at', 'last_run', 'next_run'];
+  'prefix', 'expirations', 'news_count', 'retention_days', 'countries', 'providers', 'misfire_grace_seconds', 'priority', 'run_after_on', 'notify_email', 'notify_on',
+  'created_at', 'updated_at', 'last_run', 'next_run'];
 
 const offsetOf = (iso) => iso.match(/([+-]\d\d:\d\d|Z)$/)?.[1] ?? '';
 
@@ -36,8 +37,8 @@ export async function jobPage(id) {
   const node = h('div', {});
   const message = h('div', { role: 'status', 'aria-live': 'polite' });
   async function draw() {
-    const [job, preview, runs, audit] = await Promise.all([api(`scheduler/jobs/${id}`), api(`scheduler/jobs/${id}/next-runs?count=10`).catch(() => ({ next_runs: [] })),
-      api(`scheduler/jobs/${id}/runs?limit=20`), api(`scheduler/jobs/${id}/audit?limit=20`)]);
+    const [job, preview, runs, audit, chain] = await Promise.all([api(`scheduler/jobs/${id}`), api(`scheduler/jobs/${id}/next-runs?count=10`).catch(() => ({ next_runs: [] })),
+      api(`scheduler/jobs/${id}/runs?limit=20`), api(`scheduler/jobs/${id}/audit?limit=20`), api(`scheduler/jobs/${id}/chain`)]);
     const act = (label, action, attributes = {}) => h('button', { type: 'button', ...attributes, onclick: async (event) => {
       event.target.disabled = true;
       try {
@@ -63,6 +64,9 @@ export async function jobPage(id) {
         h('section', {}, h('h2', {}, 'Definition'), definition(job),
           h('p', {}, job.stock_ids.map((symbol) => [h('a', { href: `#/symbols/${encodeURIComponent(symbol)}` }, symbol), ' ']))),
         h('section', {}, h('h2', {}, `Next ${preview.next_runs.length} fire times`), nextRuns(preview, job))),
+      chain.upstream.length || chain.downstream.length ? h('section', {}, h('h2', {}, 'Chain'),
+        h('p', {}, 'Runs after: ', chain.upstream.length ? chain.upstream.map((up) => [h('a', { href: `#/jobs/${up.job_id}` }, up.name), ' ']) : 'none'),
+        h('p', {}, 'Started after it: ', chain.downstream.length ? chain.downstream.map((down) => [h('a', { href: `#/jobs/${down.job_id}` }, down.name), ` (on ${down.run_after_on}) `]) : 'none')) : null,
       h('section', {}, h('h2', {}, 'Runs'), runs.length ? h('ul', { class: 'plain', id: 'runs' }, runs.map(runItem)) : h('p', { class: 'muted' }, 'No run yet.')),
       h('section', {}, h('h2', {}, 'Audit trail'), h('ul', { class: 'plain' }, audit.map(auditItem))));
   }

@@ -70,8 +70,9 @@ export async function symbolPage(symbol) {
   async function loadBars() {
     const bars = await api(`${path}?${query()}`);
     chart?.remove();
-    chart = bars.length ? await drawChart(container, bars) : null;
+    // Shown before it is drawn: the chart sizes itself to its container.
     container.hidden = bars.length === 0;
+    chart = bars.length ? await drawChart(container, bars) : null;
     status.textContent = bars.length ? `${bars.length} bars, ${bars[0].date.slice(0, 10)} to ${bars.at(-1).date.slice(0, 10)}` : `No ${interval.value} bars stored for ${symbol} in this range.`;
   }
   const rangeButtons = RANGES.map(([label, days]) => h('button', { type: 'button', 'aria-pressed': String(days === range), onclick: (event) => {

@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   IsTimeZone,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -21,7 +22,7 @@ import {
 } from 'class-validator';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { PROVIDER_CHOICES } from '../../market-data/chain/provider-names.js';
-import { DATA_INTERVALS, NOTIFY_ON, type DataInterval, type NotifyOn } from '../job.js';
+import { DATA_INTERVALS, NOTIFY_ON, RUN_AFTER_ON, type DataInterval, type NotifyOn, type RunAfterOn } from '../job.js';
 import { IsCronExpression } from './is-cron-expression.validator.js';
 
 /** A Yahoo symbol as the user may send it, either case: checked before it is upper-cased, never trimmed. */
@@ -205,6 +206,28 @@ export class CreateJobDto {
   @ArrayMaxSize(20)
   @IsEmail({}, { each: true, message: 'each value in notify_email must be an email address' })
   notify_email?: string[] | null;
+
+  @ApiPropertyOptional({
+    description: 'Job ids whose runs start a run of this one (trigger chain) when they end as run_after_on says. Up to 20; no cycles. null in an update: none.',
+    example: ['3f6c1d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f'],
+    type: [String],
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'each value in run_after must be a job id (UUID)' })
+  run_after?: string[] | null;
+
+  @ApiPropertyOptional({ enum: RUN_AFTER_ON, description: 'success: only a successful upstream run starts this job; completed (default): success or partial_success; any: any run that ran (skipped ones never).', example: 'completed' })
+  @IsOptional()
+  @IsIn(RUN_AFTER_ON)
+  run_after_on?: RunAfterOn;
+
+  @ApiPropertyOptional({ enum: ['chain_only'], description: 'chain_only: no schedule of its own (no timer); the job runs when a job of run_after ends, or when run now.', example: 'chain_only' })
+  @IsOptional()
+  @IsIn(['chain_only'])
+  schedule?: 'chain_only';
 
   @ApiPropertyOptional({ enum: NOTIFY_ON, isArray: true, description: 'The run outcomes mailed to notify_email. Default failed and partial_success.', example: ['failed', 'partial_success'] })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES, type ProviderName } from '../../market-data/chain/provider-names.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DATA_INTERVALS, JOB_STATUSES, NOTIFY_ON, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
-import type { DataInterval, JobStatus, LastResult, NotifyOn, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
+import { DATA_INTERVALS, JOB_STATUSES, NOTIFY_ON, RUN_AFTER_ON, RUN_STATUSES, RUN_TRIGGERS } from '../job.js';
+import type { DataInterval, JobStatus, LastResult, NotifyOn, RunAfterOn, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JobIdProperty, RunIdProperty } from './id-properties.js';
 
@@ -52,6 +52,8 @@ export class JobDto implements ScheduledJob {
   @ApiProperty({ description: 'When runs wait for a slot, higher priority first (1–10).', example: 5 }) priority: number;
   @ApiPropertyOptional({ type: [String], nullable: true, description: 'Mailed when a run ends with one of notify_on.', example: ['ops@example.com'] }) notify_email?: string[] | null;
   @ApiPropertyOptional({ enum: NOTIFY_ON, isArray: true, description: 'The run outcomes mailed to notify_email.', example: ['failed', 'partial_success'] }) notify_on?: NotifyOn[];
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'Jobs whose runs start this one.', example: null }) run_after?: string[] | null;
+  @ApiPropertyOptional({ enum: RUN_AFTER_ON, description: 'Which ends of an upstream run start it.', example: 'completed' }) run_after_on?: RunAfterOn;
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;
 }

@@ -73,6 +73,26 @@ export class ErrorDto {
   @ApiProperty({ example: 'Bad Request' }) error: string;
 }
 
+class ChainedJobDto {
+  @JobIdProperty() job_id: string;
+  @ApiProperty({ example: 'Daily close' }) name: string;
+}
+
+class UpstreamJobDto extends ChainedJobDto {
+  @ApiProperty({ enum: JOB_STATUSES, example: 'completed' }) status: JobStatus;
+}
+
+class DownstreamJobDto extends ChainedJobDto {
+  @ApiProperty({ enum: ['success', 'completed', 'any'], example: 'completed' }) run_after_on: string;
+  @ApiProperty({ example: true }) is_active: boolean;
+}
+
+export class ChainViewDto {
+  @JobIdProperty() job_id: string;
+  @ApiProperty({ type: [UpstreamJobDto], description: 'The jobs it runs after (its run_after).' }) upstream: UpstreamJobDto[];
+  @ApiProperty({ type: [DownstreamJobDto], description: 'The jobs that run after it.' }) downstream: DownstreamJobDto[];
+}
+
 /** A page of `GET /scheduler/jobs` (see ListJobsQueryDto). */
 export class JobPageDto {
   @ApiProperty({ type: [JobDto], description: 'The matching jobs of this page, in creation order.' }) items: JobDto[];

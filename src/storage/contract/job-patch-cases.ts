@@ -38,6 +38,8 @@ const everyFieldPatch: Required<JobPatch> = {
   priority: 9,
   notify_email: ['ops@example.com'],
   notify_on: ['failed'],
+  run_after: ['00000000-0000-4000-8000-000000000001'],
+  run_after_on: 'any',
   is_active: false,
   status: 'paused',
   updated_at: '2025-02-02T00:00:00.000Z',
@@ -109,7 +111,7 @@ export function describeJobPatchCases(stores: () => StoreFixture): void {
       const { jobs } = stores();
       const job = await created();
       const patches = Object.entries(everyFieldPatch).map(([field, value]) => ({ [field]: value }) as JobPatch);
-      expect(patches).toHaveLength(29);
+      expect(patches).toHaveLength(31);
       await Promise.all(patches.map((patch) => jobs.patch(job.job_id, patch)));
       expect(await jobs.get(job.job_id)).toEqual({ ...job, ...everyFieldPatch });
     });

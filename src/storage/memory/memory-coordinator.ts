@@ -5,6 +5,7 @@ export class MemoryCoordinator implements Coordinator {
   private readonly claims = new Map<string, number>();
   private readonly leases = new Map<string, { owner: string; expiresAt: number }>();
   private readonly handlers: ((change: JobChange) => void)[] = [];
+  private readonly once = new Map<string, number>();
   private paused = false;
 
   /** `jobExists` answers for the job store beside it: a claim is only kept for a job that exists. */
@@ -39,6 +40,14 @@ export class MemoryCoordinator implements Coordinator {
 
   async isLeased(jobId: string): Promise<boolean> {
     return this.leaseHeld(jobId);
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    if ((this.once.get(key) ?? 0) > now) return false;
+    this.once.set(key, now + ttlMs);
+    for (const [other, until] of this.once) if (until <= now) this.once.delete(other);
+    return true;
   }
 
   async publish(change: JobChange): Promise<void> {

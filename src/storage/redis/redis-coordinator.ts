@@ -83,6 +83,10 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
     return (await redisCall(() => this.client.exists(keys.lease(jobId)))) === 1;
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await redisCall(() => this.client.set(key, '1', 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
   async publish(change: JobChange): Promise<void> {
     await redisCall(() => this.client.publish(this.channel, JSON.stringify(change)));
   }

@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { COORDINATOR, type Coordinator } from '../../storage/coordinator.js';
+import { keys } from '../../storage/keys.js';
+import { SchedulerEvents } from '../events/scheduler-events.js';
+import { DEFAULT_RUN_AFTER_ON, type RunAfterOn, type RunRecord, type RunStatus } from '../job.js';
+import { JobExecutor } from '../job-executor.js';
+import { JobScheduler } from '../job-scheduler.js';
+import { RunRecorder } from '../run-recorder.js';
+
+/** How long the claim of a chained run is kept: far longer than any replica takes to see the run's end. */
+const CLAIM_TTL_MS = 24 * 3600 * 1000;
+
+/** Whether an upstream run that ended with `status` starts a dependant that runs after it `on` that. */
+export function startsDependants(on: RunAfterOn, status: RunStatus): boolean {
+  if (on === 'success') return status === 'success';
+  if (on === 'completed') return status === 'success' || status === 'partial_success';
+  return status === 'success' || status === 'partial_success' || status === 'failed';
+}
+
+/**
+ * Starts the dependants of a run that ended in this process (trigger `chain`, `upstream_run_id` in
+ * their records). A run is recorded by one replica, and each chained run is claimed in the store by
+ * the upstream run's id, so a dependant runs once per upstream run, however many replicas run.
+ */
+@Injectable()
+export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ChainTrigger.name);
+  private stop: () => void = () => undefined;
+
+  constructor(
+    private readonly events: SchedulerEvents,
+    private readonly scheduler: JobScheduler,
+    private readonly executor: JobExecutor,
+    private readonly recorder: RunRecorder,
+    @Inject(COORDINATOR) private readonly coordinator: Coordinator,
+  ) {}
+
+  onModuleInit(): void {
+    this.stop = this.events.onLocal((type, detail) => void (type === 'run.finished' && this.after(detail as RunRecord)));
+  }
+
+  onModuleDestroy(): void {
+    this.stop();
+  }
+
+  private async after(upstream: RunRecord): Promise<void> {
+    if (!this.scheduler.isRunning) return; // a paused scheduler starts nothing
+    for (const job of this.scheduler.dependantsOf(upstream.job_id)) {
+      if (!startsDependants(job.run_after_on ?? DEFAULT_RUN_AFTER_ON, upstream.status)) continue;
+      const log = { job_id: job.job_id, upstream_run_id: upstream.run_id };
+      try {
+        if (!(await this.coordinator.claimOnce(keys.chainClaim(upstream.run_id, job.job_id), CLAIM_TTL_MS))) continue;
+        const started = await this.executor.start(job, 'chain', null, undefined, upstream.run_id);
+        if (started.ok) this.logger.log(`job ${job.job_id}: run ${started.run.runId} after run ${upstream.run_id} of job ${upstream.job_id}`, log);
+        else await this.recorder.skipped(job, 'chain', null, `after run ${upstream.run_id} of job ${upstream.job_id}: ${started.reason}`, {});
+      } catch (error) {
+        this.logger.warn(`job ${job.job_id}: the run after run ${upstream.run_id} did not start: ${error instanceof Error ? error.message : String(error)}`, log);
+      }
+    }
+  }
+}
