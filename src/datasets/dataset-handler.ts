@@ -32,16 +32,17 @@ export interface DatasetHandler {
 
 /**
  * What the requests of a run are shared by: the instant it is for and, when the job names its own
- * providers, that chain (another chain may answer otherwise).
+ * providers or retries, those (another chain may answer otherwise, other retries fail otherwise).
  */
 export function shareScope(run: DatasetRun): string {
-  return run.job.providers ? `${run.asOf}@${run.job.providers.join(',')}` : String(run.asOf);
+  const { providers, retry } = run.job;
+  return `${run.asOf}${providers ? `@${providers.join(',')}` : ''}${retry ? `#${retry.attempts}/${retry.backoff_ms}` : ''}`;
 }
 
 /** The context of a provider request of the run about `symbol`. */
 export function requestContext(run: DatasetRun, symbol: string): RequestContext {
-  const { providers } = run.job;
-  return { logContext: run.logContext(symbol), ...(providers && { providers }) };
+  const { providers, retry } = run.job;
+  return { logContext: run.logContext(symbol), ...(providers && { providers }), ...(retry && { retry }) };
 }
 
 /** Nest token of the list of every {@link DatasetHandler}. */

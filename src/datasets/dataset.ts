@@ -1,4 +1,5 @@
 import type { ProviderName } from '../market-data/chain/provider-names.js';
+import type { RetryPolicy } from '../scheduler/job.js';
 
 /** The kinds of market data a job can keep; `historical_prices` (OHLCV bars) is the default. */
 export const DATASETS = ['historical_prices', 'stock_quotes', 'options_chain', 'company_info', 'earnings_data', 'news_data', 'economic_events'] as const;
@@ -18,4 +19,6 @@ export interface RequestContext {
   logContext?: LogContext;
   /** The job's own provider chain, in order; absent: the configured one. */
   providers?: readonly ProviderName[];
+  /** The job's own retries of transient failures; absent: the configured ones. */
+  retry?: RetryPolicy;
 }

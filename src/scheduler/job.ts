@@ -56,6 +56,15 @@ export interface JobSpec {
   /** Jobs whose runs, when they end as `run_after_on` says, start a run of this one (trigger `chain`). */
   run_after?: string[] | null;
   run_after_on?: RunAfterOn;
+  /** The job's own retries of a symbol's transient failures, instead of the configured ones; absent or null: those. */
+  retry?: RetryPolicy | null;
+}
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (0–10). */
+  attempts: number;
+  /** Delay before the first retry; it doubles per retry. */
+  backoff_ms: number;
 }
 
 /** Which ends of an upstream run start its dependants: success only, success or partial success, or any run that ran. */

@@ -52,9 +52,10 @@ export class BarIngestor {
     for (const { from, to: until } of plan.requests) {
       // Jobs of other prefixes asking for the same window at once share the request (not the answer
       // after it: a long backfill is too big to hold on to).
-      const { logContext, providers } = request;
-      const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext, providers });
-      const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}|${providers ?? ''}`, fetchChart, { keep: false });
+      const { logContext, providers, retry } = request;
+      const fetchChart = () => providerMethod(this.provider, 'fetchChart')({ symbol, interval, from: new Date(from), to: new Date(until), logContext, providers, retry });
+      const policy = retry ? `${retry.attempts}/${retry.backoff_ms}` : '';
+      const chart = await this.shared.run(`chart|${symbol}|${interval}|${from}|${until}|${providers ?? ''}|${policy}`, fetchChart, { keep: false });
       const servedBy = sourceOf(chart);
       source = servedBy ?? source;
       fetched.push(...withSource(chart.bars, servedBy));

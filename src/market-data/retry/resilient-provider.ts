@@ -99,8 +99,9 @@ export class ResilientProvider implements MarketDataProvider {
           return this.guarded(attempt);
         },
         {
-          retries: this.options.retries,
-          minTimeout: this.options.minDelayMs,
+          // A job's own policy (its request says so) replaces the configured one.
+          retries: request.retry?.attempts ?? this.options.retries,
+          minTimeout: request.retry?.backoff_ms ?? this.options.minDelayMs,
           maxTimeout: this.options.maxDelayMs ?? 10_000,
           factor: 2,
           randomize: true,

@@ -4,6 +4,7 @@ import { DATA_INTERVALS, JOB_STATUSES, NOTIFY_ON, RUN_AFTER_ON, RUN_STATUSES, RU
 import type { DataInterval, JobStatus, LastResult, NotifyOn, RunAfterOn, RunStatus, RunTrigger, ScheduledJob } from '../job.js';
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JobIdProperty, RunIdProperty } from './id-properties.js';
+import { RetryPolicyDto } from './retry-policy.dto.js';
 
 export class LastResultDto implements LastResult {
   @RunIdProperty() run_id: string;
@@ -54,6 +55,7 @@ export class JobDto implements ScheduledJob {
   @ApiPropertyOptional({ enum: NOTIFY_ON, isArray: true, description: 'The run outcomes mailed to notify_email.', example: ['failed', 'partial_success'] }) notify_on?: NotifyOn[];
   @ApiPropertyOptional({ type: [String], nullable: true, description: 'Jobs whose runs start this one.', example: null }) run_after?: string[] | null;
   @ApiPropertyOptional({ enum: RUN_AFTER_ON, description: 'Which ends of an upstream run start it.', example: 'completed' }) run_after_on?: RunAfterOn;
+  @ApiPropertyOptional({ type: RetryPolicyDto, nullable: true, description: "The job's own retries of a symbol's transient failures." }) retry?: RetryPolicyDto | null;
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;
 }
