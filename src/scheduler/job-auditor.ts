@@ -8,7 +8,7 @@ import { isoInZone } from './time-format.js';
 const AUDITED: (keyof ScheduledJob)[] = [
   'name', 'stock_ids', 'schedule_time', 'cron', 'interval_seconds', 'timezone', 'is_active', 'start_date', 'end_date',
   'prefix', 'data_interval', 'lookback_days', 'market_hours_only', 'write_snapshot', 'misfire_grace_seconds', 'priority',
-  'notify_email', 'notify_on', 'run_after', 'run_after_on', 'retry',
+  'notify_email', 'notify_on', 'run_after', 'run_after_on', 'retry', 'run_retry',
 ];
 const KEEP = 200;
 

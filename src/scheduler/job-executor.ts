@@ -25,6 +25,13 @@ export interface StartedRun {
 
 export type StartResult = { ok: true; run: StartedRun } | { ok: false; reason: string };
 
+/** What a run started by another run is: after which run (chain, retry), of which symbols (retry), which retry. */
+export interface FollowUp {
+  upstreamRunId: string;
+  symbols?: string[];
+  retryAttempt?: number;
+}
+
 interface InFlight {
   job: ScheduledJob;
   runId: string;
@@ -33,8 +40,8 @@ interface InFlight {
   startTime: string | null;
   /** When it was queued for a slot (epoch ms). */
   queuedAt: number;
-  /** The run that started it, for a chained run. */
-  upstreamRunId?: string;
+  /** The run that started it (a chained run, or the run a retry is of). */
+  followUp?: FollowUp;
   interrupted: boolean;
   renewal?: NodeJS.Timeout;
   progress?: RunProgressWriter;
@@ -78,11 +85,11 @@ export class JobExecutor {
    * is held), or the executor is draining: never two runs of one job at once. The lease is renewed
    * while the run waits and runs. `nextRun` is stored with the running status.
    */
-  async start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null, upstreamRunId?: string): Promise<StartResult> {
+  async start(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date | null, nextRun?: Date | null, followUp?: FollowUp): Promise<StartResult> {
     const refused = this.refusal(job.job_id);
     if (refused) return { ok: false, reason: refused };
     const run = this.track(job, randomUUID(), trigger, scheduledFor);
-    if (upstreamRunId) run.upstreamRunId = upstreamRunId;
+    if (followUp) run.followUp = followUp;
     const lease = this.coordinator.acquireLease(job.job_id, run.runId, this.options.leaseTtlMs);
     // A drain that begins while the lease is being taken waits for this decision.
     run.done = lease.then(
@@ -184,16 +191,19 @@ export class JobExecutor {
     const started = Date.now();
     run.startTime = isoInZone(started, run.job.timezone);
     const queuedMs = started - run.queuedAt;
-    const upstream = run.upstreamRunId ? { upstream_run_id: run.upstreamRunId } : {};
-    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(job, runId, trigger, scheduledFor, run.startTime!, queuedMs), ...upstream, status: 'running' });
-    const job = await this.registry.startRun(running(run.job), {
+    const { followUp } = run;
+    const upstream = followUp ? { upstream_run_id: followUp.upstreamRunId, ...(followUp.retryAttempt && { retry_attempt: followUp.retryAttempt }) } : {};
+    // A retry fetches only the symbols that failed, of those the job still has.
+    const narrowed = (job: ScheduledJob): ScheduledJob => (followUp?.symbols ? { ...job, stock_ids: job.stock_ids.filter((symbol) => followUp.symbols!.includes(symbol)) } : job);
+    const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(narrowed(job), runId, trigger, scheduledFor, run.startTime!, queuedMs), ...upstream, status: 'running' });
+    const stored = await this.registry.startRun(running(run.job), {
       status: 'running',
       last_run: run.startTime,
       ...(nextRun !== undefined && { next_run: nextRun ? isoInZone(nextRun, run.job.timezone) : null }),
     });
     run.stored();
-    if (!job) return null; // deleted while queued
-    run.job = job;
+    if (!stored) return null; // deleted while queued
+    const job = (run.job = narrowed(stored));
     const progress = (run.progress = new RunProgressWriter(running(job), (record) => this.registry.updateCurrentRun(record)));
     this.logger.log(`job ${jobId} run ${runId}: started (${trigger}, ${runSubjects(job).length} symbols)`, { job_id: jobId, run_id: runId });
 

@@ -11,7 +11,7 @@ import { isChainOnly } from './schedule.js';
 import { DEFAULT_NOTIFY_ON, DEFAULT_PRIORITY, DEFAULT_RUN_AFTER_ON, type DataInterval, type JobSpec } from './job.js';
 
 const SCHEDULE_FIELDS = ['schedule_time', 'cron', 'interval_seconds'] as const;
-const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers', 'notify_email', 'run_after', 'retry']);
+const NULLABLE_FIELDS = new Set<string>([...SCHEDULE_FIELDS, 'start_date', 'end_date', 'providers', 'notify_email', 'run_after', 'retry', 'run_retry']);
 /** Market-data keys under this prefix would share the scheduler's own key space. */
 const RESERVED_PREFIXES = new Set(['scheduler']);
 
@@ -63,6 +63,7 @@ export function specFromCreate(dto: CreateJobDto, defaultTimezone: string): JobS
     ...(dto.notify_email && { notify_email: dto.notify_email, notify_on: dto.notify_on ?? DEFAULT_NOTIFY_ON }),
     ...(dto.run_after?.length && { run_after: [...new Set(dto.run_after)], run_after_on: dto.run_after_on ?? DEFAULT_RUN_AFTER_ON }),
     ...(dto.retry && { retry: { attempts: dto.retry.attempts, backoff_ms: dto.retry.backoff_ms } }),
+    ...(dto.run_retry && { run_retry: { attempts: dto.run_retry.attempts, delay_seconds: dto.run_retry.delay_seconds } }),
   } as JobSpec;
   assertValidSpec(spec);
   return spec;

@@ -12,7 +12,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const RUN_STATUSES = ['running', 'success', 'partial_success', 'failed', 'skipped'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export const RUN_TRIGGERS = ['schedule', 'manual', 'catch_up', 'chain'] as const;
+export const RUN_TRIGGERS = ['schedule', 'manual', 'catch_up', 'chain', 'retry'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 export const DATA_INTERVALS = ['1m', '5m', '15m', '30m', '60m', '1h', '1d', '1wk', '1mo'] as const;
@@ -58,6 +58,13 @@ export interface JobSpec {
   run_after_on?: RunAfterOn;
   /** The job's own retries of a symbol's transient failures, instead of the configured ones; absent or null: those. */
   retry?: RetryPolicy | null;
+  /** Runs of the failed symbols of a failed or partial run, later (trigger `retry`); absent or null: none. */
+  run_retry?: RunRetryPolicy | null;
+}
+
+export interface RunRetryPolicy {
+  attempts: number;
+  delay_seconds: number;
 }
 
 export interface RetryPolicy {
@@ -144,8 +151,10 @@ export interface RunRecord {
   duration_ms: number;
   /** How long the run waited for a slot among SCHEDULER_MAX_CONCURRENT_RUNS before it started. */
   queued_ms: number;
-  /** The run that started this one (trigger `chain` only). */
+  /** The run that started this one: the upstream run (trigger `chain`), or the run it retries (trigger `retry`). */
   upstream_run_id?: string;
+  /** Which retry of the original run this is (trigger `retry` only, from 1). */
+  retry_attempt?: number;
   /** Why a run was skipped (its previous run still going); null otherwise. */
   reason: string | null;
   /** Updated at most once a second while the run is in progress. */

@@ -18,6 +18,7 @@ import { JOB_STORE } from '../storage/job-store.js';
 import { StoreConnection, storeProviders } from '../storage/store.providers.js';
 import { ChainTrigger } from './chain/chain-trigger.js';
 import { JobChains } from './chain/job-chains.js';
+import { RunRetrier } from './chain/run-retrier.js';
 import { CronRegistry } from './cron-registry.js';
 import { EventsController } from './events/events.controller.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
@@ -53,6 +54,7 @@ const providers: Provider[] = [
   JobChains,
   JobManager,
   ChainTrigger,
+  RunRetrier,
   ...webhookProviders,
 ];
 

@@ -21,6 +21,8 @@ export const keys = {
   lease: (jobId: string) => `scheduler:lease:${jobId}`,
   /** Taken by the replica that starts a chained run: one per upstream run and dependant. */
   chainClaim: (upstreamRunId: string, jobId: string) => `scheduler:chain:${upstreamRunId}:${jobId}`,
+  /** Taken by the replica that retries a run's failed symbols: one retry per run. */
+  retryClaim: (runId: string) => `scheduler:retry:${runId}`,
   /** Pub/sub channel of job changes (channels do not get ioredis' keyPrefix: the caller adds it). */
   changes: 'scheduler:changes',
   /** The stream of scheduler events every replica appends to and reads (GET /scheduler/events). */

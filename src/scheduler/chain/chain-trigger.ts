@@ -50,7 +50,7 @@ export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
       const log = { job_id: job.job_id, upstream_run_id: upstream.run_id };
       try {
         if (!(await this.coordinator.claimOnce(keys.chainClaim(upstream.run_id, job.job_id), CLAIM_TTL_MS))) continue;
-        const started = await this.executor.start(job, 'chain', null, undefined, upstream.run_id);
+        const started = await this.executor.start(job, 'chain', null, undefined, { upstreamRunId: upstream.run_id });
         if (started.ok) this.logger.log(`job ${job.job_id}: run ${started.run.runId} after run ${upstream.run_id} of job ${upstream.job_id}`, log);
         else await this.recorder.skipped(job, 'chain', null, `after run ${upstream.run_id} of job ${upstream.job_id}: ${started.reason}`, {});
       } catch (error) {

@@ -27,6 +27,7 @@ import { PROVIDER_CHOICES } from '../../market-data/chain/provider-names.js';
 import { DATA_INTERVALS, NOTIFY_ON, RUN_AFTER_ON, type DataInterval, type NotifyOn, type RunAfterOn } from '../job.js';
 import { IsCronExpression } from './is-cron-expression.validator.js';
 import { RetryPolicyDto } from './retry-policy.dto.js';
+import { RunRetryPolicyDto } from './run-retry-policy.dto.js';
 
 /** A Yahoo symbol as the user may send it, either case: checked before it is upper-cased, never trimmed. */
 export const SYMBOL_PATTERN = /^(?!\.)(?=.*[A-Za-z0-9])[A-Za-z0-9.^=-]{1,20}$/;
@@ -233,6 +234,13 @@ export class CreateJobDto {
   @ValidateNested()
   @Type(() => RetryPolicyDto)
   retry?: RetryPolicyDto | null;
+
+  @ApiPropertyOptional({ type: RunRetryPolicyDto, nullable: true, description: 'Re-run only the failed symbols of a failed or partial run, delay_seconds after it ends (trigger retry), up to attempts times, never into the next occurrence. null in an update: none.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RunRetryPolicyDto)
+  run_retry?: RunRetryPolicyDto | null;
 
   @ApiPropertyOptional({ enum: ['chain_only'], description: 'chain_only: no schedule of its own (no timer); the job runs when a job of run_after ends, or when run now.', example: 'chain_only' })
   @IsOptional()

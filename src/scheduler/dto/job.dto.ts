@@ -5,6 +5,7 @@ import type { DataInterval, JobStatus, LastResult, NotifyOn, RunAfterOn, RunStat
 import { DATASETS, type Dataset } from '../../datasets/dataset.js';
 import { JobIdProperty, RunIdProperty } from './id-properties.js';
 import { RetryPolicyDto } from './retry-policy.dto.js';
+import { RunRetryPolicyDto } from './run-retry-policy.dto.js';
 
 export class LastResultDto implements LastResult {
   @RunIdProperty() run_id: string;
@@ -56,6 +57,7 @@ export class JobDto implements ScheduledJob {
   @ApiPropertyOptional({ type: [String], nullable: true, description: 'Jobs whose runs start this one.', example: null }) run_after?: string[] | null;
   @ApiPropertyOptional({ enum: RUN_AFTER_ON, description: 'Which ends of an upstream run start it.', example: 'completed' }) run_after_on?: RunAfterOn;
   @ApiPropertyOptional({ type: RetryPolicyDto, nullable: true, description: "The job's own retries of a symbol's transient failures." }) retry?: RetryPolicyDto | null;
+  @ApiPropertyOptional({ type: RunRetryPolicyDto, nullable: true, description: 'Later runs of the failed symbols of a failed or partial run.' }) run_retry?: RunRetryPolicyDto | null;
   @ApiPropertyOptional({ type: LastResultDto, nullable: true, description: 'Outcome of the latest run.' })
   last_result: LastResultDto | null;
 }

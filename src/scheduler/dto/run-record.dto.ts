@@ -46,7 +46,8 @@ export class RunRecordDto implements RunRecord {
   @ApiProperty({ description: 'The same count as items_rejected, kept under its former name.', example: 0, deprecated: true }) bars_rejected: number;
   @ApiProperty({ example: 2408 }) duration_ms: number;
   @ApiProperty({ description: 'How long it waited for a slot among SCHEDULER_MAX_CONCURRENT_RUNS before it started.', example: 0 }) queued_ms: number;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The upstream run that started it (trigger chain only).', example: '9b2e4c1a-5d6f-4e7a-8b9c-0d1e2f3a4b5c' }) upstream_run_id?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The upstream run that started it (trigger chain), or the run it retries (trigger retry).', example: '9b2e4c1a-5d6f-4e7a-8b9c-0d1e2f3a4b5c' }) upstream_run_id?: string;
+  @ApiPropertyOptional({ description: 'Which retry of the original run it is (trigger retry only).', example: 1 }) retry_attempt?: number;
   @ApiProperty({ nullable: true, type: String, description: 'Why the run was skipped, when it was.', example: null }) reason: string | null;
   @ApiProperty({ type: RunProgressDto, description: 'Updated at most once a second while status is running.' }) progress: RunProgressDto;
 }

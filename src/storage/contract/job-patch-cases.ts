@@ -41,6 +41,7 @@ const everyFieldPatch: Required<JobPatch> = {
   run_after: ['00000000-0000-4000-8000-000000000001'],
   run_after_on: 'any',
   retry: { attempts: 1, backoff_ms: 10 },
+  run_retry: { attempts: 2, delay_seconds: 60 },
   is_active: false,
   status: 'paused',
   updated_at: '2025-02-02T00:00:00.000Z',
@@ -112,7 +113,7 @@ export function describeJobPatchCases(stores: () => StoreFixture): void {
       const { jobs } = stores();
       const job = await created();
       const patches = Object.entries(everyFieldPatch).map(([field, value]) => ({ [field]: value }) as JobPatch);
-      expect(patches).toHaveLength(32);
+      expect(patches).toHaveLength(33);
       await Promise.all(patches.map((patch) => jobs.patch(job.job_id, patch)));
       expect(await jobs.get(job.job_id)).toEqual({ ...job, ...everyFieldPatch });
     });
