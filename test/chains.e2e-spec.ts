@@ -2,6 +2,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
 import { CRON_NAME_PREFIX } from '../src/scheduler/cron-registry.js';
 import type { RunRecord } from '../src/scheduler/job.js';
+import { JobScheduler } from '../src/scheduler/job-scheduler.js';
+import { JOB_STORE, type JobStore } from '../src/storage/job-store.js';
 import { useE2eApp } from './support/e2e-context.js';
 import { startFakeYahoo, type FakeYahoo } from './support/fake-yahoo.js';
 import { createTestApp, eventually, recordedRun, type StoreKind, type TestApp } from './support/test-app.js';
@@ -67,6 +69,20 @@ describe.each<StoreKind>(['memory', 'redis'])('job chaining (%s store)', (store)
     await ctx.http().post('/scheduler/jobs').send({ name: 'no schedule', stock_ids: ['AAPL'], schedule: 'chain_only' }).expect(400);
     await ctx.http().post('/scheduler/jobs').send({ name: 'both', stock_ids: ['AAPL'], schedule: 'chain_only', cron: '0 0 1 1 *', run_after: [a] }).expect(400);
   });
+
+  it('never loops on a cycle that reached the store past the check (two updates racing)', async () => {
+    const a = await create(job({ name: 'cycle A' }));
+    const b = await create(job({ name: 'cycle B', run_after: [a] }));
+    // Written behind the API's back, as a race between two updates could leave it.
+    const closed = (await ctx.t.app.get<JobStore>(JOB_STORE).patch(a, { run_after: [b], run_after_on: 'completed' }))!;
+    ctx.t.app.get(JobScheduler).sync(closed);
+    // Jobs in a cycle do not chain at all (each warns); their own runs go on.
+    await ctx.runAndWait(a);
+    await ctx.runAndWait(b);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await runsOf(a)).map((run) => run.trigger)).toEqual(['manual']);
+    expect((await runsOf(b)).map((run) => run.trigger)).toEqual(['manual']);
+  }, 30_000);
 
   it('takes a deleted upstream job out of its dependants, and audits it', async () => {
     const a = await create(job({ name: 'upstream, deleted' }));

@@ -82,6 +82,17 @@ export class JobScheduler implements BeforeApplicationShutdown {
     return this.dependants.of(upstreamId).flatMap((id) => this.definitions.get(id) ?? []);
   }
 
+  /** Whether `jobId` runs after `ancestorId`, directly or through other active jobs. */
+  runsAfter(jobId: string, ancestorId: string): boolean {
+    const seen = new Set<string>();
+    const walk = (id: string): boolean => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return (this.definitions.get(id)?.run_after ?? []).some((upstream) => upstream === ancestorId || walk(upstream));
+    };
+    return walk(jobId);
+  }
+
   remove(jobId: string): void {
     this.definitions.delete(jobId);
     this.dependants.delete(jobId);

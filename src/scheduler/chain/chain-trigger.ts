@@ -48,6 +48,11 @@ export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
     for (const job of this.scheduler.dependantsOf(upstream.job_id)) {
       if (!startsDependants(job.run_after_on ?? DEFAULT_RUN_AFTER_ON, upstream.status)) continue;
       const log = { job_id: job.job_id, upstream_run_id: upstream.run_id };
+      // A cycle is refused when run_after is saved; two updates racing could still store one, and it must not loop.
+      if (this.scheduler.runsAfter(upstream.job_id, job.job_id)) {
+        this.logger.warn(`job ${job.job_id}: not run after job ${upstream.job_id}, which itself runs after it (a cycle in run_after)`, log);
+        continue;
+      }
       try {
         if (!(await this.coordinator.claimOnce(keys.chainClaim(upstream.run_id, job.job_id), CLAIM_TTL_MS))) continue;
         const started = await this.executor.start(job, 'chain', null, undefined, { upstreamRunId: upstream.run_id });

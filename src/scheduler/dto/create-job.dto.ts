@@ -228,14 +228,14 @@ export class CreateJobDto {
   @IsIn(RUN_AFTER_ON)
   run_after_on?: RunAfterOn;
 
-  @ApiPropertyOptional({ type: RetryPolicyDto, nullable: true, description: "The job's own retries of a symbol's transient failures, instead of the configured ones (3 retries from 500 ms). null in an update: those." })
+  @ApiPropertyOptional({ type: RetryPolicyDto, nullable: true, description: "The job's own retries of a symbol's transient failures, instead of the configured ones (3 retries from 500 ms). null in an update: those.", example: { attempts: 5, backoff_ms: 1000 } })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => RetryPolicyDto)
   retry?: RetryPolicyDto | null;
 
-  @ApiPropertyOptional({ type: RunRetryPolicyDto, nullable: true, description: 'Re-run only the failed symbols of a failed or partial run, delay_seconds after it ends (trigger retry), up to attempts times, never into the next occurrence. null in an update: none.' })
+  @ApiPropertyOptional({ type: RunRetryPolicyDto, nullable: true, description: 'Re-run only the failed symbols of a failed or partial run, delay_seconds after it ends (trigger retry), up to attempts times, never into the next occurrence. null in an update: none.', example: { attempts: 2, delay_seconds: 300 } })
   @IsOptional()
   @IsObject()
   @ValidateNested()
