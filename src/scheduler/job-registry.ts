@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { JOB_STORE, type JobStore, type RecordRunOptions } from '../storage/job-store.js';
-import { runSummary } from './events/scheduler-event.js';
+import { runSummary, type RunFinished } from './events/scheduler-event.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
 import type { JobPatch, JobSpec, RunRecord, ScheduledJob } from './job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
@@ -77,7 +77,7 @@ export class JobRegistry {
   /** Appends the run record and applies `patch` to its job, atomically; null, writing nothing, when the job no longer exists (or the run is no longer current, with `onlyIfCurrent`). */
   async recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
     const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
-    if (job) this.events.emit('run.finished', runSummary(run), run);
+    if (job) this.events.emit('run.finished', runSummary(run), { run, job } satisfies RunFinished);
     return job;
   }
 

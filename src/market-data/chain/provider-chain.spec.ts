@@ -31,7 +31,7 @@ describe('ProviderChain: Yahoo, then Finnhub, through their fakes', () => {
     metrics = new SchedulerMetrics();
     events = new SchedulerEvents(new MemoryEventLog());
     unavailable = [];
-    events.onLocal((type, detail) => type === 'provider.unavailable' && unavailable.push(detail));
+    events.onLocal((type, detail) => void (type === 'provider.unavailable' && unavailable.push(detail)));
   });
 
   const chain = (finnhubKey = FAKE_FINNHUB_KEY, faults = 5, coolDownMs = 60_000): MarketDataProvider =>

@@ -4,10 +4,15 @@ import { Webhook } from 'standardwebhooks';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
 import { Mailer } from '../email/mailer.js';
 import { retryDelayMs } from './retry-schedule.js';
-import { EMAIL_CHANNEL, type WebhookDelivery } from './webhook.js';
+import { EMAIL_CHANNEL, type WebhookDelivery, type WebhookEndpoint } from './webhook.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
 import { postWebhook, type SendResult } from './webhook-sender.js';
 import { WEBHOOK_STORE, type WebhookStore } from './webhook-store.js';
+
+/** The delivery with one more attempt, made at `now`, counted in. */
+function attemptedAt(delivery: WebhookDelivery, now: Date, statusCode: number | null, latencyMs: number, error: string | null): WebhookDelivery {
+  return { ...delivery, attempts: delivery.attempts + 1, series_attempts: delivery.series_attempts + 1, last_attempt_at: now.toISOString(), last_status_code: statusCode, last_latency_ms: latencyMs, last_error: error };
+}
 
 /** Deliveries claimed per look at the queue, and attempted at once by one replica. */
 const BATCH = 50;
@@ -66,7 +71,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.again = false;
     try {
       const due = await this.store.claimDue(Date.now(), this.visibilityMs, BATCH);
-      await Promise.all(due.map((delivery) => this.limit(() => this.attempt(delivery))));
+      // Each endpoint of the batch is read once, not once per delivery to it.
+      const ids = [...new Set(due.map((delivery) => delivery.endpoint_id).filter((id) => id !== EMAIL_CHANNEL))];
+      const endpoints = new Map(await Promise.all(ids.map(async (id) => [id, await this.store.getEndpoint(id)] as const)));
+      await Promise.all(due.map((delivery) => this.limit(() => (delivery.endpoint_id === EMAIL_CHANNEL ? this.attemptMail(delivery) : this.attempt(delivery, endpoints)))));
       if (due.length === BATCH || this.again) return this.schedule(0);
       const next = await this.store.nextDueMs();
       this.schedule(Math.max(0, Math.min(next === null ? Infinity : next - Date.now(), this.options.webhooks.pollIntervalMs)));
@@ -76,10 +84,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async attempt(delivery: WebhookDelivery): Promise<void> {
-    if (delivery.endpoint_id === EMAIL_CHANNEL) return this.attemptMail(delivery);
+  /** A webhook POST, to its endpoint as the batch read it (`endpoints`, updated when a 410 disables one). */
+  private async attempt(delivery: WebhookDelivery, endpoints: Map<string, WebhookEndpoint | null>): Promise<void> {
     const log = { delivery_id: delivery.delivery_id, endpoint_id: delivery.endpoint_id };
-    const endpoint = await this.store.getEndpoint(delivery.endpoint_id);
+    const endpoint = endpoints.get(delivery.endpoint_id) ?? null;
     if (!endpoint || endpoint.disabled_at) {
       const why = endpoint ? 'the endpoint is disabled (it answered 410 Gone)' : 'the endpoint was deleted';
       return this.store.settle({ ...delivery, status: 'failed', last_error: why, next_attempt_at: null }, null);
@@ -88,19 +96,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const signature = WebhookEndpoints.signingSecrets(endpoint, now.getTime()).map((secret) => new Webhook(secret).sign(delivery.delivery_id, now, delivery.body)).join(' ');
     const headers = { 'webhook-id': delivery.delivery_id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature };
     const result: SendResult = await postWebhook(this.endpoints.guard.parse(endpoint.url), headers, delivery.body, this.options.webhooks.timeoutMs, this.endpoints.guard.lookup);
-    const attempted = {
-      ...delivery,
-      attempts: delivery.attempts + 1,
-      series_attempts: delivery.series_attempts + 1,
-      last_attempt_at: now.toISOString(),
-      last_status_code: result.status,
-      last_latency_ms: result.latencyMs,
-      last_error: result.error ?? (result.status !== null && (result.status < 200 || result.status > 299) ? `HTTP ${result.status}` : null),
-    };
+    const attempted = attemptedAt(delivery, now, result.status, result.latencyMs, result.error ?? (result.status !== null && (result.status < 200 || result.status > 299) ? `HTTP ${result.status}` : null));
     if (result.status !== null && result.status >= 200 && result.status < 300) return this.store.settle({ ...attempted, status: 'succeeded', next_attempt_at: null }, null);
     if (result.status === 410) {
       this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled until it is updated`, log);
-      await this.endpoints.disable(endpoint);
+      endpoints.set(endpoint.id, await this.endpoints.disable(endpoint));
       return this.store.settle({ ...attempted, status: 'failed', next_attempt_at: null }, null);
     }
     await this.retryLater(attempted, result.retryAfterMs, `webhook delivery ${delivery.delivery_id} to ${endpoint.id}`);
@@ -111,7 +111,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     if (!this.mailer.enabled) return this.store.settle({ ...delivery, status: 'failed', last_error: 'no mail server is configured (SMTP_URL)', next_attempt_at: null }, null);
     const now = new Date();
     const { error, latencyMs } = await this.mailer.send(delivery.recipients ?? [], delivery.subject ?? '', delivery.body);
-    const attempted = { ...delivery, attempts: delivery.attempts + 1, series_attempts: delivery.series_attempts + 1, last_attempt_at: now.toISOString(), last_status_code: null, last_latency_ms: latencyMs, last_error: error };
+    const attempted = attemptedAt(delivery, now, null, latencyMs, error);
     if (!error) return this.store.settle({ ...attempted, status: 'succeeded', next_attempt_at: null }, null);
     await this.retryLater(attempted, null, `mail ${delivery.delivery_id} to ${(delivery.recipients ?? []).join(', ')}`);
   }

@@ -94,8 +94,11 @@ export class WebhookEndpoints {
     return [endpoint.secret, ...previous];
   }
 
-  async disable(endpoint: WebhookEndpoint): Promise<void> {
-    await this.save({ ...endpoint, disabled_at: new Date().toISOString() });
+  /** Marks the endpoint disabled (a 410); answers it as saved. */
+  async disable(endpoint: WebhookEndpoint): Promise<WebhookEndpoint> {
+    const disabled = { ...endpoint, disabled_at: new Date().toISOString() };
+    await this.save(disabled);
+    return disabled;
   }
 
   private async save(endpoint: WebhookEndpoint): Promise<void> {

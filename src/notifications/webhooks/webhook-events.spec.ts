@@ -1,14 +1,15 @@
-import type { RunRecord } from '../../scheduler/job.js';
+import type { RunRecord, ScheduledJob } from '../../scheduler/job.js';
 import { webhookMessageOf } from './webhook-events.js';
 
 const run = (status: RunRecord['status']) => ({ run_id: 'r', job_id: 'j', status }) as RunRecord;
+const finished = (status: RunRecord['status']) => ({ run: run(status), job: { job_id: 'j' } as ScheduledJob });
 
 describe('webhookMessageOf', () => {
   it('names a finished run by its outcome, with its record as data', () => {
-    expect(webhookMessageOf('run.finished', run('success'))).toEqual({ event: 'run.succeeded', jobId: 'j', data: run('success') });
-    expect(webhookMessageOf('run.finished', run('partial_success'))?.event).toBe('run.partial_success');
-    expect(webhookMessageOf('run.finished', run('failed'))?.event).toBe('run.failed');
-    expect(webhookMessageOf('run.finished', run('skipped'))?.event).toBe('run.skipped');
+    expect(webhookMessageOf('run.finished', finished('success'))).toEqual({ event: 'run.succeeded', jobId: 'j', data: run('success') });
+    expect(webhookMessageOf('run.finished', finished('partial_success'))?.event).toBe('run.partial_success');
+    expect(webhookMessageOf('run.finished', finished('failed'))?.event).toBe('run.failed');
+    expect(webhookMessageOf('run.finished', finished('skipped'))?.event).toBe('run.skipped');
   });
 
   it('names a job change by what it did, with the job (as it was, for a delete) as data', () => {

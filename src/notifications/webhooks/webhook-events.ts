@@ -1,5 +1,5 @@
-import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
-import type { RunRecord, RunStatus, ScheduledJob } from '../../scheduler/job.js';
+import type { RunFinished, SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
+import type { RunStatus, ScheduledJob } from '../../scheduler/job.js';
 import type { WebhookEvent } from './webhook.js';
 
 const RUN_EVENTS: Partial<Record<RunStatus, WebhookEvent>> = {
@@ -20,7 +20,7 @@ export interface WebhookMessage {
 /** The webhook event of a scheduler event as it happened in this process, or null for one no webhook carries. */
 export function webhookMessageOf(type: SchedulerEventType, detail: object): WebhookMessage | null {
   if (type === 'run.finished') {
-    const run = detail as RunRecord;
+    const { run } = detail as RunFinished;
     const event = RUN_EVENTS[run.status];
     return event ? { event, jobId: run.job_id, data: run } : null;
   }

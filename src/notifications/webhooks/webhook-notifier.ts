@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SchedulerEvents } from '../../scheduler/events/scheduler-events.js';
-import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
-import { DEFAULT_NOTIFY_ON, type RunRecord } from '../../scheduler/job.js';
-import { JobRegistry } from '../../scheduler/job-registry.js';
+import type { RunFinished, SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
+import { DEFAULT_NOTIFY_ON } from '../../scheduler/job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
 import { runNotice } from '../email/run-notice.js';
 import { EMAIL_CHANNEL, type WebhookDelivery } from './webhook.js';
@@ -26,13 +25,12 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly events: SchedulerEvents,
     private readonly endpoints: WebhookEndpoints,
     private readonly dispatcher: WebhookDispatcher,
-    private readonly registry: JobRegistry,
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
   onModuleInit(): void {
-    this.stop = this.events.onLocal((type, detail) => void this.notify(type, detail));
+    this.stop = this.events.onLocal((type, detail) => this.notify(type, detail));
   }
 
   onModuleDestroy(): void {
@@ -62,7 +60,7 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
         last_error: null,
       });
       const deliveries = endpoints.map((endpoint) => delivery(endpoint.id, body));
-      const mail = type === 'run.finished' ? await this.mail(detail as RunRecord) : null;
+      const mail = type === 'run.finished' ? this.mail(detail as RunFinished) : null;
       if (mail) deliveries.push({ ...delivery(EMAIL_CHANNEL, mail.text), recipients: mail.recipients, subject: mail.subject });
       if (deliveries.length === 0) return;
       await this.store.enqueue(deliveries, Date.now());
@@ -73,10 +71,9 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The mail a run's job asks for, if any. */
-  private async mail(run: RunRecord): Promise<{ recipients: string[]; subject: string; text: string } | null> {
+  private mail({ run, job }: RunFinished): { recipients: string[]; subject: string; text: string } | null {
     if (!this.options.email.smtpUrl) return null;
-    const job = await this.registry.get(run.job_id);
-    if (!job?.notify_email?.length || !(job.notify_on ?? DEFAULT_NOTIFY_ON).includes(run.status as never)) return null;
+    if (!job.notify_email?.length || !(job.notify_on ?? DEFAULT_NOTIFY_ON).includes(run.status as never)) return null;
     return { recipients: job.notify_email, ...runNotice(job, run, this.options.email.dashboardUrl) };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { COORDINATOR, type Coordinator } from '../../storage/coordinator.js';
 import { keys } from '../../storage/keys.js';
+import type { RunFinished } from '../events/scheduler-event.js';
 import { SchedulerEvents } from '../events/scheduler-events.js';
 import { DEFAULT_RUN_AFTER_ON, type RunAfterOn, type RunRecord, type RunStatus } from '../job.js';
 import { JobExecutor } from '../job-executor.js';
@@ -36,7 +37,7 @@ export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.stop = this.events.onLocal((type, detail) => void (type === 'run.finished' && this.after(detail as RunRecord)));
+    this.stop = this.events.onLocal((type, detail) => (type === 'run.finished' ? this.after((detail as RunFinished).run) : undefined));
   }
 
   onModuleDestroy(): void {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { COORDINATOR, type Coordinator } from '../../storage/coordinator.js';
 import { keys } from '../../storage/keys.js';
+import type { RunFinished } from '../events/scheduler-event.js';
 import { SchedulerEvents } from '../events/scheduler-events.js';
 import type { RunRecord } from '../job.js';
 import { JobExecutor } from '../job-executor.js';
@@ -29,7 +30,7 @@ export class RunRetrier implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.stop = this.events.onLocal((type, detail) => void (type === 'run.finished' && this.consider(detail as RunRecord)));
+    this.stop = this.events.onLocal((type, detail) => (type === 'run.finished' ? this.consider(detail as RunFinished) : undefined));
   }
 
   onApplicationShutdown(): void {
@@ -38,11 +39,10 @@ export class RunRetrier implements OnModuleInit, OnApplicationShutdown {
     this.waiting.clear();
   }
 
-  private async consider(run: RunRecord): Promise<void> {
+  private consider({ run, job }: RunFinished): void {
     if ((run.status !== 'failed' && run.status !== 'partial_success') || run.failed_stocks.length === 0) return;
-    const job = await this.registry.get(run.job_id).catch(() => null);
     const attempt = (run.trigger === 'retry' ? (run.retry_attempt ?? 0) : 0) + 1;
-    if (!job?.run_retry || !job.is_active || attempt > job.run_retry.attempts) return;
+    if (!job.run_retry || !job.is_active || attempt > job.run_retry.attempts) return;
     const at = Date.now() + job.run_retry.delay_seconds * 1000;
     const next = this.scheduler.nextRuns(job, 1)[0];
     if (next && next.getTime() <= at) return; // the next occurrence comes first and fetches every symbol

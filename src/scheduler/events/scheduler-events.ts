@@ -3,7 +3,7 @@ import { Observable, type Subscriber } from 'rxjs';
 import { EVENT_LOG, isAfter, type EventLog, type EventsSince } from '../../storage/event-log.js';
 import type { SchedulerEvent, SchedulerEventType } from './scheduler-event.js';
 
-export type LocalListener = (type: SchedulerEventType, detail: object) => void;
+export type LocalListener = (type: SchedulerEventType, detail: object) => void | Promise<void>;
 
 /** A comment-free keep-alive, so proxies do not close a quiet stream. */
 const PING_INTERVAL_MS = 25_000;
@@ -22,11 +22,16 @@ export class SchedulerEvents implements BeforeApplicationShutdown {
 
   /**
    * Appends `data` to the shared log, and hands `detail` (what happened, whole) to the listeners of
-   * this process: they hear each event once, from the replica where it happened.
+   * this process: they hear each event once, from the replica where it happened. A listener runs
+   * after the caller's step, and its failure is logged: it never fails the run or change emitting.
    */
   emit(type: SchedulerEventType, data: object, detail: object = data): void {
     this.log.append(type, data).catch((error: unknown) => this.logger.debug(`event ${type} not stored: ${error instanceof Error ? error.message : String(error)}`));
-    for (const listener of this.local) listener(type, detail);
+    for (const listener of this.local) {
+      Promise.resolve()
+        .then(() => listener(type, detail))
+        .catch((error: unknown) => this.logger.warn(`a listener of ${type} failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
   }
 
   /** Calls `listener` for every event emitted in this process (not those of other replicas). */
