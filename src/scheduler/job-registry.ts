@@ -74,9 +74,15 @@ export class JobRegistry {
     return this.store.currentRun(jobId);
   }
 
-  /** Appends the run record and applies `patch` to its job, atomically; null, writing nothing, when the job no longer exists (or the run is no longer current, with `onlyIfCurrent`). */
-  async recordRun(run: RunRecord, patch: JobPatch, options?: RecordRunOptions): Promise<ScheduledJob | null> {
-    const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, options);
+  /**
+   * Appends the run record, applies `patch` to its job and queues the run's follow-up (FollowUps),
+   * atomically; null, writing nothing, when the job no longer exists (or the run is no longer
+   * current, with `onlyIfCurrent`).
+   */
+  async recordRun(run: RunRecord, patch: JobPatch, options: Omit<RecordRunOptions, 'followUpDueMs'> = {}): Promise<ScheduledJob | null> {
+    // Due a lease TTL from now: this replica follows the run at once, another only if it dies first.
+    const followUpDueMs = Date.now() + this.options.leaseTtlMs;
+    const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, { ...options, followUpDueMs });
     if (job) this.events.emit('run.finished', runSummary(run), { run, job } satisfies RunFinished);
     return job;
   }

@@ -21,6 +21,7 @@ import { JobChains } from './chain/job-chains.js';
 import { RunRetrier } from './chain/run-retrier.js';
 import { CronRegistry } from './cron-registry.js';
 import { EventsController } from './events/events.controller.js';
+import { FollowUps } from './follow-ups/follow-ups.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
 import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
@@ -53,6 +54,7 @@ const providers: Provider[] = [
   JobAuditor,
   JobChains,
   JobManager,
+  FollowUps,
   ChainTrigger,
   RunRetrier,
   ...webhookProviders,

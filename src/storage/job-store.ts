@@ -1,4 +1,5 @@
 import type { JobPatch, RunRecord, ScheduledJob } from '../scheduler/job.js';
+import type { FollowUpQueue, RunFollowUpBody, runFollowUpId } from './follow-up-queue.js';
 
 /**
  * Persistence of job definitions and run history. Two adapters (Redis, in-process) pass one
@@ -51,6 +52,8 @@ export interface JobStore {
 export interface RecordRunOptions {
   /** Record the run only while it is the job's current run (a run judged lost by another replica). */
   onlyIfCurrent?: boolean;
+  /** Queue the run's follow-up in the {@link FollowUpQueue}, due at this time (epoch ms). */
+  followUpDueMs?: number;
 }
 
 export const JOB_STORE = Symbol('JOB_STORE');

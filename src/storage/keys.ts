@@ -36,6 +36,9 @@ export const keys = {
   webhookDeliveries: (endpointId: string) => `scheduler:webhook-deliveries:${endpointId}`,
   /** Delivery ids by when their next attempt is due (epoch ms); a claim pushes the score forward. */
   webhookQueue: 'scheduler:webhook-queue',
+  /** What a store write set off and is not done yet (FollowUpQueue): one JSON per entry, ids by when due. */
+  followUp: (id: string) => `scheduler:follow-up:${id}`,
+  followUps: 'scheduler:follow-ups',
   /** Present while the whole scheduler is paused. */
   paused: 'scheduler:paused',
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,

@@ -6,7 +6,9 @@ import type { Coordinator } from './coordinator.js';
 import { describeAuditLogCases } from './contract/audit-log-cases.js';
 import { describeCoordinatorCases } from './contract/coordinator-cases.js';
 import { describeBarStoreCases } from './contract/bar-store-cases.js';
+import { describeFollowUpCases } from './contract/follow-up-cases.js';
 import { describeJobStoreCases } from './contract/job-store-cases.js';
+import type { FollowUpQueue } from './follow-up-queue.js';
 import type { JobStore } from './job-store.js';
 
 /** One fresh, isolated pair of stores for a single test. */
@@ -15,6 +17,7 @@ export interface StoreFixture {
   bars: BarStore;
   coordinator: Coordinator;
   audit: AuditLog;
+  followUps: FollowUpQueue;
   /** Lets snapshot TTLs run out: a fake clock for the memory adapter, a real wait for Redis. */
   passTime(ms: number): Promise<void>;
   cleanup(): Promise<void>;
@@ -45,5 +48,6 @@ export function describeStoreContract(name: string, makeStores: () => Promise<St
     describeBarStoreCases(current);
     describeCoordinatorCases(current);
     describeAuditLogCases(current);
+    describeFollowUpCases(current);
   });
 }

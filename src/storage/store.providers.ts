@@ -10,6 +10,8 @@ import { MemoryCoordinator } from './memory/memory-coordinator.js';
 import { RedisCoordinator } from './redis/redis-coordinator.js';
 import { WEBHOOK_STORE, type WebhookStore } from '../notifications/webhooks/webhook-store.js';
 import { EVENT_LOG, type EventLog } from './event-log.js';
+import { FOLLOW_UP_QUEUE, type FollowUpQueue } from './follow-up-queue.js';
+import { RedisFollowUpQueue } from './redis/redis-follow-up-queue.js';
 import { JOB_STORE, type JobStore } from './job-store.js';
 import { MemoryEventLog } from './memory/memory-event-log.js';
 import { MemoryWebhookStore } from './memory/memory-webhook-store.js';
@@ -58,6 +60,11 @@ export const storeProviders: Provider[] = [
   perStore<AuditLog>(AUDIT_LOG, (client) => new RedisAuditLog(client), () => new MemoryAuditLog()),
   perStore<EventLog>(EVENT_LOG, (client) => new RedisEventLog(client), () => new MemoryEventLog()),
   perStore<WebhookStore>(WEBHOOK_STORE, (client) => new RedisWebhookStore(client), () => new MemoryWebhookStore()),
+  {
+    provide: FOLLOW_UP_QUEUE,
+    inject: [StoreConnection, JOB_STORE],
+    useFactory: ({ client }: StoreConnection, jobs: JobStore): FollowUpQueue => (client ? new RedisFollowUpQueue(client) : (jobs as MemoryJobStore).followUps),
+  },
   {
     provide: COORDINATOR,
     inject: [StoreConnection, JOB_STORE],

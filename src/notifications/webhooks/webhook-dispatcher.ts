@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { Webhook } from 'standardwebhooks';
+import { DueLoop } from '../../scheduler/due-loop.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
 import { Mailer } from '../email/mailer.js';
 import { retryDelayMs } from './retry-schedule.js';
@@ -31,10 +32,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly limit = pLimit(CONCURRENCY);
   private readonly visibilityMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new DueLoop(() => this.tick());
 
   constructor(
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
@@ -46,41 +44,32 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.wake();
   }
 
   /** Looks at the queue now (a delivery was queued here). */
   wake(): void {
-    if (this.ticking) this.again = true;
-    else this.schedule(0);
+    this.loop.wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.ticking;
+    await this.loop.stop();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => (this.ticking = this.tick().finally(() => (this.ticking = null))), delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    this.again = false;
+  /** Attempts a batch of due deliveries; answers how long to sleep before the next look. */
+  private async tick(): Promise<number> {
     try {
       const due = await this.store.claimDue(Date.now(), this.visibilityMs, BATCH);
       // Each endpoint of the batch is read once, not once per delivery to it.
       const ids = [...new Set(due.map((delivery) => delivery.endpoint_id).filter((id) => id !== EMAIL_CHANNEL))];
       const endpoints = new Map(await Promise.all(ids.map(async (id) => [id, await this.store.getEndpoint(id)] as const)));
       await Promise.all(due.map((delivery) => this.limit(() => (delivery.endpoint_id === EMAIL_CHANNEL ? this.attemptMail(delivery) : this.attempt(delivery, endpoints)))));
-      if (due.length === BATCH || this.again) return this.schedule(0);
+      if (due.length === BATCH) return 0;
       const next = await this.store.nextDueMs();
-      this.schedule(Math.max(0, Math.min(next === null ? Infinity : next - Date.now(), this.options.webhooks.pollIntervalMs)));
+      return Math.min(next === null ? Infinity : next - Date.now(), this.options.webhooks.pollIntervalMs);
     } catch (error) {
       this.logger.warn(`webhook queue: ${error instanceof Error ? error.message : String(error)}`);
-      this.schedule(this.options.webhooks.pollIntervalMs);
+      return this.options.webhooks.pollIntervalMs;
     }
   }
 

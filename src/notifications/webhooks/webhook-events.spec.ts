@@ -1,17 +1,19 @@
-import type { RunRecord, ScheduledJob } from '../../scheduler/job.js';
-import { webhookMessageOf } from './webhook-events.js';
+import type { RunRecord } from '../../scheduler/job.js';
+import { runMessageOf, webhookMessageOf } from './webhook-events.js';
 
 const run = (status: RunRecord['status']) => ({ run_id: 'r', job_id: 'j', status }) as RunRecord;
-const finished = (status: RunRecord['status']) => ({ run: run(status), job: { job_id: 'j' } as ScheduledJob });
+
+describe('runMessageOf', () => {
+  it('names a recorded run by its outcome, with its record as data', () => {
+    expect(runMessageOf(run('success'))).toEqual({ event: 'run.succeeded', jobId: 'j', data: run('success') });
+    expect(runMessageOf(run('partial_success'))?.event).toBe('run.partial_success');
+    expect(runMessageOf(run('failed'))?.event).toBe('run.failed');
+    expect(runMessageOf(run('skipped'))?.event).toBe('run.skipped');
+    expect(runMessageOf(run('running'))).toBeNull();
+  });
+});
 
 describe('webhookMessageOf', () => {
-  it('names a finished run by its outcome, with its record as data', () => {
-    expect(webhookMessageOf('run.finished', finished('success'))).toEqual({ event: 'run.succeeded', jobId: 'j', data: run('success') });
-    expect(webhookMessageOf('run.finished', finished('partial_success'))?.event).toBe('run.partial_success');
-    expect(webhookMessageOf('run.finished', finished('failed'))?.event).toBe('run.failed');
-    expect(webhookMessageOf('run.finished', finished('skipped'))?.event).toBe('run.skipped');
-  });
-
   it('names a job change by what it did, with the job (as it was, for a delete) as data', () => {
     const job = { job_id: 'j', name: 'n' };
     expect(webhookMessageOf('job.changed', { job_id: 'j', action: 'create', job })).toEqual({ event: 'job.created', jobId: 'j', data: job });
@@ -22,6 +24,6 @@ describe('webhookMessageOf', () => {
   it('passes provider.unavailable on for every job, and carries no start, progress or pause', () => {
     const detail = { provider: 'yahoo', reason: 'circuit open', at: '2026-12-04T00:00:00.000Z' };
     expect(webhookMessageOf('provider.unavailable', detail)).toEqual({ event: 'provider.unavailable', jobId: null, data: detail });
-    for (const type of ['run.started', 'run.progress', 'scheduler.paused', 'scheduler.resumed'] as const) expect(webhookMessageOf(type, {})).toBeNull();
+    for (const type of ['run.started', 'run.progress', 'run.finished', 'scheduler.paused', 'scheduler.resumed'] as const) expect(webhookMessageOf(type, {})).toBeNull();
   });
 });

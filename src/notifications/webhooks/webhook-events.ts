@@ -1,5 +1,5 @@
-import type { RunFinished, SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
-import type { RunStatus, ScheduledJob } from '../../scheduler/job.js';
+import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
+import type { RunRecord, RunStatus, ScheduledJob } from '../../scheduler/job.js';
 import type { WebhookEvent } from './webhook.js';
 
 const RUN_EVENTS: Partial<Record<RunStatus, WebhookEvent>> = {
@@ -17,13 +17,14 @@ export interface WebhookMessage {
   data: object;
 }
 
-/** The webhook event of a scheduler event as it happened in this process, or null for one no webhook carries. */
+/** The webhook event of a recorded run, or null for a status no webhook carries. */
+export function runMessageOf(run: RunRecord): WebhookMessage | null {
+  const event = RUN_EVENTS[run.status];
+  return event ? { event, jobId: run.job_id, data: run } : null;
+}
+
+/** The webhook event of a scheduler event other than a run's end (those are follow-ups), or null for one no webhook carries. */
 export function webhookMessageOf(type: SchedulerEventType, detail: object): WebhookMessage | null {
-  if (type === 'run.finished') {
-    const { run } = detail as RunFinished;
-    const event = RUN_EVENTS[run.status];
-    return event ? { event, jobId: run.job_id, data: run } : null;
-  }
   if (type === 'job.changed') {
     const { job_id, action, job } = detail as { job_id: string; action: string; job: ScheduledJob };
     const event: WebhookEvent = action === 'create' ? 'job.created' : action === 'delete' ? 'job.deleted' : 'job.updated';

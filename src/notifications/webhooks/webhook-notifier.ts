@@ -1,20 +1,38 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SchedulerEvents } from '../../scheduler/events/scheduler-events.js';
-import type { RunFinished, SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
-import { DEFAULT_NOTIFY_ON } from '../../scheduler/job.js';
+import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
+import { FollowUps } from '../../scheduler/follow-ups/follow-ups.js';
+import { DEFAULT_NOTIFY_ON, type RunRecord, type ScheduledJob } from '../../scheduler/job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
 import { runNotice } from '../email/run-notice.js';
 import { EMAIL_CHANNEL, type WebhookDelivery } from './webhook.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
-import { webhookMessageOf } from './webhook-events.js';
+import { runMessageOf, webhookMessageOf, type WebhookMessage } from './webhook-events.js';
 import { WEBHOOK_STORE, type WebhookStore } from './webhook-store.js';
 
+interface Mail {
+  recipients: string[];
+  subject: string;
+  text: string;
+}
+
 /**
- * Queues a delivery per subscribed endpoint for each event that happens in this process, and a mail
- * for a run whose job asks for one (notify_email, notify_on): a run is recorded by one replica, so
- * each is queued once, whatever the number of replicas.
+ * A run's delivery to an endpoint has one id however often the run is followed, so it is queued
+ * once: a name-based UUID (version 5 layout, from SHA-256) of the two, shaped like every delivery id.
+ */
+function runDeliveryId(runId: string, endpointId: string): string {
+  const hex = createHash('sha256').update(`${runId}:${endpointId}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `msg_${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Queues a delivery per subscribed endpoint for each event, and a mail for a run whose job asks for
+ * one (notify_email, notify_on). A run's are part of its follow-up, made once it is recorded (again
+ * by another replica if this one dies first, under the same ids); a job change or a provider
+ * outage is queued by the replica where it happened.
  */
 @Injectable()
 export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
@@ -23,6 +41,7 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly events: SchedulerEvents,
+    private readonly followUps: FollowUps,
     private readonly endpoints: WebhookEndpoints,
     private readonly dispatcher: WebhookDispatcher,
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
@@ -31,6 +50,7 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.stop = this.events.onLocal((type, detail) => this.notify(type, detail));
+    this.followUps.afterRun((run, job) => this.afterRun(run, job));
   }
 
   onModuleDestroy(): void {
@@ -41,37 +61,45 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
     const message = webhookMessageOf(type, detail);
     if (!message) return;
     try {
-      const endpoints = await this.endpoints.subscribedTo(message.event, message.jobId);
-      const now = new Date().toISOString();
-      const body = JSON.stringify({ type: message.event, timestamp: now, data: message.data });
-      const delivery = (endpointId: string, text: string): WebhookDelivery => ({
-        delivery_id: `msg_${randomUUID()}`,
-        endpoint_id: endpointId,
-        type: message.event,
-        body: text,
-        status: 'pending',
-        attempts: 0,
-        series_attempts: 0,
-        created_at: now,
-        last_attempt_at: null,
-        next_attempt_at: now,
-        last_status_code: null,
-        last_latency_ms: null,
-        last_error: null,
-      });
-      const deliveries = endpoints.map((endpoint) => delivery(endpoint.id, body));
-      const mail = type === 'run.finished' ? this.mail(detail as RunFinished) : null;
-      if (mail) deliveries.push({ ...delivery(EMAIL_CHANNEL, mail.text), recipients: mail.recipients, subject: mail.subject });
-      if (deliveries.length === 0) return;
-      await this.store.enqueue(deliveries, Date.now());
-      this.dispatcher.wake();
+      await this.queue(message, () => `msg_${randomUUID()}`, null);
     } catch (error) {
       this.logger.warn(`${message.event} for job ${message.jobId} not queued for webhooks: ${error instanceof Error ? error.message : String(error)}`, { job_id: message.jobId });
     }
   }
 
+  private async afterRun(run: RunRecord, job: ScheduledJob | null): Promise<void> {
+    const message = runMessageOf(run);
+    if (message) await this.queue(message, (endpointId) => runDeliveryId(run.run_id, endpointId), job && this.mail(run, job));
+  }
+
+  private async queue(message: WebhookMessage, idFor: (endpointId: string) => string, mail: Mail | null): Promise<void> {
+    const endpoints = await this.endpoints.subscribedTo(message.event, message.jobId);
+    const now = new Date().toISOString();
+    const body = JSON.stringify({ type: message.event, timestamp: now, data: message.data });
+    const delivery = (endpointId: string, text: string): WebhookDelivery => ({
+      delivery_id: idFor(endpointId),
+      endpoint_id: endpointId,
+      type: message.event,
+      body: text,
+      status: 'pending',
+      attempts: 0,
+      series_attempts: 0,
+      created_at: now,
+      last_attempt_at: null,
+      next_attempt_at: now,
+      last_status_code: null,
+      last_latency_ms: null,
+      last_error: null,
+    });
+    const deliveries = endpoints.map((endpoint) => delivery(endpoint.id, body));
+    if (mail) deliveries.push({ ...delivery(EMAIL_CHANNEL, mail.text), recipients: mail.recipients, subject: mail.subject });
+    if (deliveries.length === 0) return;
+    await this.store.enqueue(deliveries, Date.now());
+    this.dispatcher.wake();
+  }
+
   /** The mail a run's job asks for, if any. */
-  private mail({ run, job }: RunFinished): { recipients: string[]; subject: string; text: string } | null {
+  private mail(run: RunRecord, job: ScheduledJob): Mail | null {
     if (!this.options.email.smtpUrl) return null;
     if (!job.notify_email?.length || !(job.notify_on ?? DEFAULT_NOTIFY_ON).includes(run.status as never)) return null;
     return { recipients: job.notify_email, ...runNotice(job, run, this.options.email.dashboardUrl) };

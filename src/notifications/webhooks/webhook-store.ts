@@ -10,7 +10,7 @@ export interface WebhookStore {
   listEndpoints(): Promise<WebhookEndpoint[]>;
   /** Deletes the endpoint; its queued deliveries are dropped when claimed. */
   deleteEndpoint(id: string): Promise<boolean>;
-  /** Stores the deliveries and queues each to be attempted at `dueMs`. */
+  /** Stores the deliveries and queues each to be attempted at `dueMs`; one whose id is stored already is left as it is. */
   enqueue(deliveries: readonly WebhookDelivery[], dueMs: number): Promise<void>;
   /** Up to `limit` deliveries due at `nowMs`, each hidden from other claims until `nowMs + visibilityMs`. */
   claimDue(nowMs: number, visibilityMs: number, limit: number): Promise<WebhookDelivery[]>;

@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { COORDINATOR, type Coordinator } from '../../storage/coordinator.js';
 import { keys } from '../../storage/keys.js';
-import type { RunFinished } from '../events/scheduler-event.js';
-import { SchedulerEvents } from '../events/scheduler-events.js';
+import { FollowUps } from '../follow-ups/follow-ups.js';
 import { DEFAULT_RUN_AFTER_ON, type RunAfterOn, type RunRecord, type RunStatus } from '../job.js';
 import { JobExecutor } from '../job-executor.js';
 import { JobScheduler } from '../job-scheduler.js';
@@ -19,17 +18,17 @@ export function startsDependants(on: RunAfterOn, status: RunStatus): boolean {
 }
 
 /**
- * Starts the dependants of a run that ended in this process (trigger `chain`, `upstream_run_id` in
- * their records). A run is recorded by one replica, and each chained run is claimed in the store by
- * the upstream run's id, so a dependant runs once per upstream run, however many replicas run.
+ * Starts the dependants of a recorded run (trigger `chain`, `upstream_run_id` in their records), as
+ * part of the run's follow-up: made once it is recorded, and again by another replica if the one
+ * that recorded it dies first. Each chained run is claimed in the store by the upstream run's id,
+ * so a dependant runs once per upstream run, however many replicas run or follow it.
  */
 @Injectable()
-export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
+export class ChainTrigger implements OnModuleInit {
   private readonly logger = new Logger(ChainTrigger.name);
-  private stop: () => void = () => undefined;
 
   constructor(
-    private readonly events: SchedulerEvents,
+    private readonly followUps: FollowUps,
     private readonly scheduler: JobScheduler,
     private readonly executor: JobExecutor,
     private readonly recorder: RunRecorder,
@@ -37,11 +36,7 @@ export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.stop = this.events.onLocal((type, detail) => (type === 'run.finished' ? this.after((detail as RunFinished).run) : undefined));
-  }
-
-  onModuleDestroy(): void {
-    this.stop();
+    this.followUps.afterRun((run) => this.after(run));
   }
 
   private async after(upstream: RunRecord): Promise<void> {
@@ -54,8 +49,9 @@ export class ChainTrigger implements OnModuleInit, OnModuleDestroy {
         this.logger.warn(`job ${job.job_id}: not run after job ${upstream.job_id}, which itself runs after it (a cycle in run_after)`, log);
         continue;
       }
+      // A claim the store refuses throws: the follow-up is made again later.
+      if (!(await this.coordinator.claimOnce(keys.chainClaim(upstream.run_id, job.job_id), CLAIM_TTL_MS))) continue;
       try {
-        if (!(await this.coordinator.claimOnce(keys.chainClaim(upstream.run_id, job.job_id), CLAIM_TTL_MS))) continue;
         const started = await this.executor.start(job, 'chain', null, undefined, { upstreamRunId: upstream.run_id });
         if (started.ok) this.logger.log(`job ${job.job_id}: run ${started.run.runId} after run ${upstream.run_id} of job ${upstream.job_id}`, log);
         else await this.recorder.skipped(job, 'chain', null, `after run ${upstream.run_id} of job ${upstream.job_id}: ${started.reason}`, {});

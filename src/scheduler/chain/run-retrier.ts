@@ -1,28 +1,36 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { COORDINATOR, type Coordinator } from '../../storage/coordinator.js';
 import { keys } from '../../storage/keys.js';
-import type { RunFinished } from '../events/scheduler-event.js';
-import { SchedulerEvents } from '../events/scheduler-events.js';
-import type { RunRecord } from '../job.js';
+import { FollowUps } from '../follow-ups/follow-ups.js';
+import type { RunRecord, ScheduledJob } from '../job.js';
 import { JobExecutor } from '../job-executor.js';
 import { JobRegistry } from '../job-registry.js';
 import { JobScheduler } from '../job-scheduler.js';
 
+/** A retry waiting in the follow-up queue for its time. */
+interface RetryDue {
+  kind: 'retry';
+  job_id: string;
+  /** The run whose failed symbols are retried, and the run first retried (the same for a first retry). */
+  run_id: string;
+  original_run_id: string;
+  symbols: string[];
+  attempt: number;
+}
+
 /**
  * Runs the failed symbols of a failed or partial run again `run_retry.delay_seconds` after it ended
- * (trigger `retry`, `upstream_run_id` the run retried, `retry_attempt` counted from 1), up to
+ * (trigger `retry`, `upstream_run_id` the run first retried, `retry_attempt` counted from 1), up to
  * `run_retry.attempts` times, unless the job's next occurrence comes first: that run fetches every
- * symbol anyway. The wait is a timer of the replica that recorded the run (claimed once in the
- * store); a retry still waiting when that replica stops is not made.
+ * symbol anyway. The wait is an entry of the follow-up queue, so a retry is made by whichever
+ * replica is up when it is due, and once (claimed by the run's id).
  */
 @Injectable()
-export class RunRetrier implements OnModuleInit, OnApplicationShutdown {
+export class RunRetrier implements OnModuleInit {
   private readonly logger = new Logger(RunRetrier.name);
-  private readonly waiting = new Set<NodeJS.Timeout>();
-  private stop: () => void = () => undefined;
 
   constructor(
-    private readonly events: SchedulerEvents,
+    private readonly followUps: FollowUps,
     private readonly registry: JobRegistry,
     private readonly scheduler: JobScheduler,
     private readonly executor: JobExecutor,
@@ -30,41 +38,29 @@ export class RunRetrier implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.stop = this.events.onLocal((type, detail) => (type === 'run.finished' ? this.consider(detail as RunFinished) : undefined));
+    this.followUps.afterRun((run, job) => this.consider(run, job));
+    this.followUps.handle<RetryDue>('retry', (due) => this.retry(due));
   }
 
-  onApplicationShutdown(): void {
-    this.stop();
-    for (const timer of this.waiting) clearTimeout(timer);
-    this.waiting.clear();
-  }
-
-  private consider({ run, job }: RunFinished): void {
+  private async consider(run: RunRecord, job: ScheduledJob | null): Promise<void> {
     if ((run.status !== 'failed' && run.status !== 'partial_success') || run.failed_stocks.length === 0) return;
     const attempt = (run.trigger === 'retry' ? (run.retry_attempt ?? 0) : 0) + 1;
-    if (!job.run_retry || !job.is_active || attempt > job.run_retry.attempts) return;
-    const at = Date.now() + job.run_retry.delay_seconds * 1000;
+    if (!job?.run_retry || !job.is_active || attempt > job.run_retry.attempts) return;
+    const at = Date.parse(run.end_time) + job.run_retry.delay_seconds * 1000;
     const next = this.scheduler.nextRuns(job, 1)[0];
     if (next && next.getTime() <= at) return; // the next occurrence comes first and fetches every symbol
     const original = run.trigger === 'retry' ? run.upstream_run_id! : run.run_id;
-    const timer = setTimeout(() => {
-      this.waiting.delete(timer);
-      void this.retry(job.job_id, run, original, attempt);
-    }, job.run_retry.delay_seconds * 1000);
-    this.waiting.add(timer);
+    const due: RetryDue = { kind: 'retry', job_id: job.job_id, run_id: run.run_id, original_run_id: original, symbols: run.failed_stocks, attempt };
+    await this.followUps.add(`retry:${run.run_id}`, due, at);
   }
 
-  private async retry(jobId: string, run: RunRecord, original: string, attempt: number): Promise<void> {
-    const log = { job_id: jobId, run_id: run.run_id };
-    try {
-      if (!this.scheduler.isRunning || !(await this.coordinator.claimOnce(keys.retryClaim(run.run_id), 24 * 3600 * 1000))) return;
-      const job = await this.registry.get(jobId);
-      if (!job?.is_active) return;
-      const started = await this.executor.start(job, 'retry', null, undefined, { upstreamRunId: original, symbols: run.failed_stocks, retryAttempt: attempt });
-      if (started.ok) this.logger.log(`job ${jobId}: retry ${attempt} (run ${started.run.runId}) of the ${run.failed_stocks.length} symbols run ${run.run_id} failed`, log);
-      else this.logger.warn(`job ${jobId}: retry ${attempt} of run ${run.run_id} not started: ${started.reason}`, log);
-    } catch (error) {
-      this.logger.warn(`job ${jobId}: retry of run ${run.run_id} failed to start: ${error instanceof Error ? error.message : String(error)}`, log);
-    }
+  private async retry({ job_id: jobId, run_id: runId, original_run_id: original, symbols, attempt }: RetryDue): Promise<void> {
+    const log = { job_id: jobId, run_id: runId };
+    if (!this.scheduler.isRunning || !(await this.coordinator.claimOnce(keys.retryClaim(runId), 24 * 3600 * 1000))) return;
+    const job = await this.registry.get(jobId);
+    if (!job?.is_active) return;
+    const started = await this.executor.start(job, 'retry', null, undefined, { upstreamRunId: original, symbols, retryAttempt: attempt });
+    if (started.ok) this.logger.log(`job ${jobId}: retry ${attempt} (run ${started.run.runId}) of the ${symbols.length} symbols run ${runId} failed`, log);
+    else this.logger.warn(`job ${jobId}: retry ${attempt} of run ${runId} not started: ${started.reason}`, log);
   }
 }

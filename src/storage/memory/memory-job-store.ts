@@ -1,6 +1,8 @@
 import type { JobPatch, RunRecord, ScheduledJob } from '../../scheduler/job.js';
 import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
+import { runFollowUpId, type RunFollowUpBody } from '../follow-up-queue.js';
 import type { JobStore, RecordRunOptions } from '../job-store.js';
+import { MemoryFollowUpQueue } from './memory-follow-up-queue.js';
 
 /**
  * In-process {@link JobStore} with the Redis adapter's semantics; values are copied in and out so
@@ -10,6 +12,8 @@ export class MemoryJobStore implements JobStore {
   private readonly jobs = new Map<string, ScheduledJob>();
   private readonly runs = new Map<string, RunRecord[]>();
   private readonly currentRuns = new Map<string, RunRecord>();
+  /** Where {@link recordRun} queues a run's follow-up. */
+  readonly followUps = new MemoryFollowUpQueue();
 
   /** Whether the job exists; the in-process coordinator claims only for jobs that do. */
   has(jobId: string): boolean {
@@ -81,7 +85,12 @@ export class MemoryJobStore implements JobStore {
     if (isCurrent) this.currentRuns.delete(run.job_id);
     const history = [structuredClone(run), ...(this.runs.get(run.job_id) ?? [])];
     this.runs.set(run.job_id, history.slice(0, keep));
-    return this.patch(run.job_id, patch);
+    const job = await this.patch(run.job_id, patch);
+    if (options.followUpDueMs !== undefined) {
+      const body: RunFollowUpBody = { kind: 'run', run };
+      await this.followUps.add({ id: runFollowUpId(run.run_id), body: JSON.stringify(body) }, options.followUpDueMs);
+    }
+    return job;
   }
 
   async listRuns(jobId: string, limit: number): Promise<RunRecord[]> {

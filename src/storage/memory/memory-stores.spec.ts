@@ -12,6 +12,7 @@ describeStoreContract('memory', async () => {
     bars: new MemoryBarStore(() => now),
     coordinator: new MemoryCoordinator((jobId) => jobs.has(jobId), () => now),
     audit: new MemoryAuditLog(() => now),
+    followUps: jobs.followUps,
     passTime: async (ms) => {
       now += ms;
     },

@@ -30,6 +30,7 @@ export class MemoryWebhookStore implements WebhookStore {
 
   async enqueue(deliveries: readonly WebhookDelivery[], dueMs: number): Promise<void> {
     for (const delivery of deliveries) {
+      if (this.deliveries.has(delivery.delivery_id)) continue;
       this.deliveries.set(delivery.delivery_id, copy(delivery));
       const ids = [delivery.delivery_id, ...(this.recent.get(delivery.endpoint_id) ?? [])];
       for (const dropped of ids.splice(DELIVERIES_KEPT)) if (!this.queue.has(dropped)) this.deliveries.delete(dropped);

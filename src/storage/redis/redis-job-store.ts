@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { DEFAULT_PRIORITY, type JobPatch, type RunRecord, type ScheduledJob } from '../../scheduler/job.js';
 import { assertKeep, assertStorable, byCreation } from '../job-store-rules.js';
+import { runFollowUpId } from '../follow-up-queue.js';
 import type { JobStore, RecordRunOptions } from '../job-store.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
@@ -21,13 +22,12 @@ local job = cjson.decode(raw)
 for field, value in pairs(cjson.decode(ARGV[1])) do job[field] = value end
 local updated = cjson.encode(job)
 redis.call('SET', KEYS[1], updated)
-return updated
 `;
-const PATCH_JOB = READ_JOB + MERGE_PATCH;
+const PATCH_JOB = `${READ_JOB}${MERGE_PATCH}return updated`;
 // KEYS: job, current run; ARGV: patch, record.
 const START_RUN = `${READ_JOB}
 redis.call('SET', KEYS[2], ARGV[2])
-${MERGE_PATCH}`;
+${MERGE_PATCH}return updated`;
 // KEYS: current run; ARGV: record, run id. A progress write that lands after its run was recorded
 // must not bring it back.
 const UPDATE_CURRENT_RUN = `
@@ -36,9 +36,9 @@ if not current or cjson.decode(current).run_id ~= ARGV[2] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 return 1
 `;
-// KEYS: job, runs, current run; ARGV: patch, record, keep, run id, '1' if only while current. A
-// skipped fire is recorded while another run is current, so the current run is cleared only when
-// it is the one being recorded.
+// KEYS: job, runs, current run, follow-up queue, follow-up; ARGV: patch, record, keep, run id, '1' if
+// only while current, when the follow-up is due ('' for none). A skipped fire is recorded while
+// another run is current, so the current run is cleared only when it is the one being recorded.
 const RECORD_RUN = `${READ_JOB}
 local current = redis.call('GET', KEYS[3])
 local isCurrent = current and cjson.decode(current).run_id == ARGV[4]
@@ -46,7 +46,12 @@ if ARGV[5] == '1' and not isCurrent then return nil end
 redis.call('LPUSH', KEYS[2], ARGV[2])
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
 if isCurrent then redis.call('DEL', KEYS[3]) end
-${MERGE_PATCH}`;
+${MERGE_PATCH}
+if ARGV[6] ~= '' then
+  redis.call('SET', KEYS[5], '{"kind":"run","run":' .. ARGV[2] .. '}')
+  redis.call('ZADD', KEYS[4], ARGV[6], ARGV[7])
+end
+return updated`;
 // KEYS: job, index; ARGV: job JSON, job id. A script rather than a MULTI: out of memory, Redis
 // aborts a MULTI with EXECABORT, which hides the reason that a script's error reply gives.
 const CREATE_JOB = `
@@ -136,8 +141,9 @@ export class RedisJobStore implements JobStore {
 
   async recordRun(run: RunRecord, keep: number, patch: JobPatch, options: RecordRunOptions = {}): Promise<ScheduledJob | null> {
     assertKeep(keep);
-    const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id), keys.currentRun(run.job_id)];
-    const args = [toJson(patch, `patch of job ${run.job_id}`), runJson(run), keep, run.run_id, options.onlyIfCurrent ? '1' : '0'];
+    const followUp = runFollowUpId(run.run_id);
+    const jobKeys = [keys.job(run.job_id), keys.runs(run.job_id), keys.currentRun(run.job_id), keys.followUps, keys.followUp(followUp)];
+    const args = [toJson(patch, `patch of job ${run.job_id}`), runJson(run), keep, run.run_id, options.onlyIfCurrent ? '1' : '0', options.followUpDueMs ?? '', followUp];
     const updated = await redisCall(() => this.recordRunScript(jobKeys, args));
     return updated === null ? null : parseJob(updated);
   }

@@ -6,6 +6,7 @@ import { commandsSentBy, openRedisKeyspace, type RedisKeyspace } from '../contra
 import { RedisAuditLog } from './redis-audit-log.js';
 import { blockSpanMs, RedisBarStore } from './redis-bar-store.js';
 import { RedisCoordinator } from './redis-coordinator.js';
+import { RedisFollowUpQueue } from './redis-follow-up-queue.js';
 import { RedisJobStore } from './redis-job-store.js';
 
 interface RedisFixture extends StoreFixture {
@@ -27,6 +28,7 @@ async function openStores(): Promise<RedisFixture> {
     bars: new RedisBarStore(client),
     coordinator,
     audit: new RedisAuditLog(client),
+    followUps: new RedisFollowUpQueue(client),
     passTime: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cleanup: async () => {
       await coordinator.onApplicationShutdown();

@@ -3,24 +3,21 @@ import type { WebhookDelivery, WebhookEndpoint } from '../../notifications/webho
 import { DELIVERIES_KEPT, DELIVERY_TTL_SECONDS, type WebhookStore } from '../../notifications/webhooks/webhook-store.js';
 import { keys } from '../keys.js';
 import { redisCall, redisTransaction } from './redis-call.js';
+import { CLAIM_DUE } from './claim-due.script.js';
 import { defineScript } from './redis-script.js';
 
-// Takes the due ids and pushes each one's score to the end of its visibility in the same step, so
-// that of several replicas claiming at once each delivery goes to one. A delivery whose record
-// expired is dropped from the queue. KEYS: queue; ARGV: now, visible until, limit, delivery key prefix.
-const CLAIM_DUE = `
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-local found = {}
-for _, id in ipairs(ids) do
-  local delivery = redis.call('GET', ARGV[4] .. id)
-  if delivery then
-    redis.call('ZADD', KEYS[1], ARGV[2], id)
-    found[#found + 1] = delivery
-  else
-    redis.call('ZREM', KEYS[1], id)
+// A delivery already stored (a run's follow-up made again after its replica died) is left as it
+// is: queued once, listed once. KEYS: queue, then each delivery's key and its endpoint's list;
+// ARGV: due, TTL, kept per list, then each delivery's id and JSON.
+const ENQUEUE = `
+for i = 2, #KEYS, 2 do
+  local n = i + 2
+  if redis.call('SET', KEYS[i], ARGV[n + 1], 'EX', ARGV[2], 'NX') then
+    redis.call('LPUSH', KEYS[i + 1], ARGV[n])
+    redis.call('LTRIM', KEYS[i + 1], 0, tonumber(ARGV[3]) - 1)
+    redis.call('ZADD', KEYS[1], ARGV[1], ARGV[n])
   end
 end
-return found
 `;
 
 const parse = <T>(raw: string | null): T | null => (raw === null ? null : (JSON.parse(raw) as T));
@@ -28,9 +25,11 @@ const parse = <T>(raw: string | null): T | null => (raw === null ? null : (JSON.
 /** {@link WebhookStore} on Redis: a JSON key per endpoint and delivery, a capped list per endpoint, one ZSET queue. */
 export class RedisWebhookStore implements WebhookStore {
   private readonly claim;
+  private readonly enqueueScript;
 
   constructor(private readonly client: Redis) {
-    this.claim = defineScript<string[]>(client, 'claimDueDeliveries', CLAIM_DUE);
+    this.claim = defineScript<string[]>(client, 'claimDue', CLAIM_DUE);
+    this.enqueueScript = defineScript<null>(client, 'enqueueDeliveries', ENQUEUE);
   }
 
   async saveEndpoint(endpoint: WebhookEndpoint): Promise<void> {
@@ -55,19 +54,15 @@ export class RedisWebhookStore implements WebhookStore {
 
   async enqueue(deliveries: readonly WebhookDelivery[], dueMs: number): Promise<void> {
     if (deliveries.length === 0) return;
-    const multi = this.client.multi();
-    for (const delivery of deliveries) {
-      multi.set(keys.webhookDelivery(delivery.delivery_id), JSON.stringify(delivery), 'EX', DELIVERY_TTL_SECONDS);
-      multi.lpush(keys.webhookDeliveries(delivery.endpoint_id), delivery.delivery_id).ltrim(keys.webhookDeliveries(delivery.endpoint_id), 0, DELIVERIES_KEPT - 1);
-      multi.zadd(keys.webhookQueue, dueMs, delivery.delivery_id);
-    }
-    await redisTransaction(multi);
+    const scriptKeys = [keys.webhookQueue, ...deliveries.flatMap((delivery) => [keys.webhookDelivery(delivery.delivery_id), keys.webhookDeliveries(delivery.endpoint_id)])];
+    const args = [dueMs, DELIVERY_TTL_SECONDS, DELIVERIES_KEPT, ...deliveries.flatMap((delivery) => [delivery.delivery_id, JSON.stringify(delivery)])];
+    await redisCall(() => this.enqueueScript(scriptKeys, args));
   }
 
   async claimDue(nowMs: number, visibilityMs: number, limit: number): Promise<WebhookDelivery[]> {
     const prefix = `${this.client.options.keyPrefix ?? ''}${keys.webhookDelivery('')}`;
     const raws = await redisCall(() => this.claim([keys.webhookQueue], [nowMs, nowMs + visibilityMs, limit, prefix]));
-    return raws.map((raw) => JSON.parse(raw) as WebhookDelivery);
+    return raws.filter((_, i) => i % 2 === 1).map((raw) => JSON.parse(raw) as WebhookDelivery);
   }
 
   async nextDueMs(): Promise<number | null> {
