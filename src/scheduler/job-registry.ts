@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { JOB_STORE, type JobStore, type RecordRunOptions } from '../storage/job-store.js';
-import { runSummary, type RunFinished } from './events/scheduler-event.js';
+import { runSummary } from './events/scheduler-event.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
 import type { JobPatch, JobSpec, RunRecord, ScheduledJob } from './job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
+
+export interface RecordOptions extends Omit<RecordRunOptions, 'followUpDueMs'> {
+  /** Queue the run's follow-up with it. */
+  followUp?: boolean;
+}
 
 /** Persistence of jobs and their run history, through the {@link JobStore} port; a run's start, progress and end are events. */
 @Injectable()
@@ -75,15 +80,15 @@ export class JobRegistry {
   }
 
   /**
-   * Appends the run record, applies `patch` to its job and queues the run's follow-up (FollowUps),
-   * atomically; null, writing nothing, when the job no longer exists (or the run is no longer
-   * current, with `onlyIfCurrent`).
+   * Appends the run record and applies `patch` to its job, atomically, and with `followUp` queues
+   * the run's follow-up (FollowUps) in the same step; null, writing nothing, when the job no longer
+   * exists (or the run is no longer current, with `onlyIfCurrent`).
    */
-  async recordRun(run: RunRecord, patch: JobPatch, options: Omit<RecordRunOptions, 'followUpDueMs'> = {}): Promise<ScheduledJob | null> {
+  async recordRun(run: RunRecord, patch: JobPatch, options: RecordOptions = {}): Promise<ScheduledJob | null> {
     // Due a lease TTL from now: this replica follows the run at once, another only if it dies first.
-    const followUpDueMs = Date.now() + this.options.leaseTtlMs;
-    const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, { ...options, followUpDueMs });
-    if (job) this.events.emit('run.finished', runSummary(run), { run, job } satisfies RunFinished);
+    const followUpDueMs = options.followUp ? Date.now() + this.options.leaseTtlMs : undefined;
+    const job = await this.store.recordRun(run, this.options.runHistoryLimit, patch, { onlyIfCurrent: options.onlyIfCurrent, followUpDueMs });
+    if (job) this.events.emit('run.finished', runSummary(run));
     return job;
   }
 

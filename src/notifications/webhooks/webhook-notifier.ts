@@ -50,7 +50,7 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.stop = this.events.onLocal((type, detail) => this.notify(type, detail));
-    this.followUps.afterRun((run, job) => this.afterRun(run, job));
+    this.followUps.afterRun({ wants: (run, job) => this.wants(run, job), follow: (run, job) => this.afterRun(run, job) });
   }
 
   onModuleDestroy(): void {
@@ -65,6 +65,11 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`${message.event} for job ${message.jobId} not queued for webhooks: ${error instanceof Error ? error.message : String(error)}`, { job_id: message.jobId });
     }
+  }
+
+  private async wants(run: RunRecord, job: ScheduledJob): Promise<boolean> {
+    const message = runMessageOf(run);
+    return (message !== null && (await this.endpoints.subscribedTo(message.event, message.jobId)).length > 0) || this.mail(run, job) !== null;
   }
 
   private async afterRun(run: RunRecord, job: ScheduledJob | null): Promise<void> {

@@ -38,14 +38,20 @@ export class RunRetrier implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.followUps.afterRun((run, job) => this.consider(run, job));
+    this.followUps.afterRun({ wants: (run, job) => this.attemptAfter(run, job) !== null, follow: (run, job) => this.consider(run, job) });
     this.followUps.handle<RetryDue>('retry', (due) => this.retry(due));
   }
 
-  private async consider(run: RunRecord, job: ScheduledJob | null): Promise<void> {
-    if ((run.status !== 'failed' && run.status !== 'partial_success') || run.failed_stocks.length === 0) return;
+  /** The retry attempt that would follow `run` of `job`, or null when none would. */
+  private attemptAfter(run: RunRecord, job: ScheduledJob | null): number | null {
+    if ((run.status !== 'failed' && run.status !== 'partial_success') || run.failed_stocks.length === 0) return null;
     const attempt = (run.trigger === 'retry' ? (run.retry_attempt ?? 0) : 0) + 1;
-    if (!job?.run_retry || !job.is_active || attempt > job.run_retry.attempts) return;
+    return job?.run_retry && job.is_active && attempt <= job.run_retry.attempts ? attempt : null;
+  }
+
+  private async consider(run: RunRecord, job: ScheduledJob | null): Promise<void> {
+    const attempt = this.attemptAfter(run, job);
+    if (attempt === null || !job?.run_retry) return;
     const at = Date.parse(run.end_time) + job.run_retry.delay_seconds * 1000;
     const next = this.scheduler.nextRuns(job, 1)[0];
     if (next && next.getTime() <= at) return; // the next occurrence comes first and fetches every symbol

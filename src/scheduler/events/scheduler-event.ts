@@ -1,4 +1,4 @@
-import type { RunRecord, ScheduledJob } from '../job.js';
+import type { RunRecord } from '../job.js';
 
 /** What GET /scheduler/events sends; `data` is a run record, a job change or empty. */
 export const SCHEDULER_EVENT_TYPES = ['run.started', 'run.progress', 'run.finished', 'job.changed', 'scheduler.paused', 'scheduler.resumed', 'provider.unavailable'] as const;
@@ -10,12 +10,6 @@ export interface SchedulerEvent {
   id: string;
   type: SchedulerEventType;
   data: object;
-}
-
-/** What the listeners of this process hear of a run.finished: the record, and the job as the record left it. */
-export interface RunFinished {
-  run: RunRecord;
-  job: ScheduledJob;
 }
 
 /**

@@ -1,41 +1,43 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { FOLLOW_UP_QUEUE, runFollowUpId, type FollowUp, type FollowUpQueue, type RunFollowUpBody } from '../../storage/follow-up-queue.js';
-import type { RunFinished } from '../events/scheduler-event.js';
 import { DueLoop } from '../due-loop.js';
-import { SchedulerEvents } from '../events/scheduler-events.js';
 import type { RunRecord, ScheduledJob } from '../job.js';
 import { JobRegistry } from '../job-registry.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler-options.js';
 
 /**
- * What follows a recorded run: `job` is the job as the record left it, or, when another replica
- * makes the follow-up of one that died, as it is now (null once deleted). Called at least once per
- * run, so it must be idempotent; a follower that throws has the whole follow-up made again later.
+ * What follows a recorded run. `wants` decides, before the run is recorded, whether anything is to
+ * follow (nothing is queued for a run no follower wants). `follow` gets the job as the record left
+ * it, or, when another replica makes the follow-up of one that died, as it is now (null once
+ * deleted); it is called at least once per run, so it must be idempotent, and one that throws has
+ * the whole follow-up made again later.
  */
-export type RunFollower = (run: RunRecord, job: ScheduledJob | null) => Promise<void>;
+export interface RunFollower {
+  wants(run: RunRecord, job: ScheduledJob): boolean | Promise<boolean>;
+  follow(run: RunRecord, job: ScheduledJob | null): Promise<void>;
+}
 
 /** Entries claimed per look at the queue. */
 const BATCH = 50;
 
 /**
- * Makes the follow-ups of the store's writes: every recorded run's (queued by the record itself, in
- * the same step) and the entries followers {@link add} for later. The replica that recorded a run
- * follows it at once; its entry is due a lease TTL later, so if that replica dies first, another
- * claims it then. Between looks it sleeps until the earliest entry is due, at most half a lease TTL.
+ * Makes the follow-ups of recorded runs (queued by the record itself, in the same step, when a
+ * follower {@link wanted} one) and of the entries followers {@link add} for later. The replica that
+ * recorded a run follows it at once ({@link followNow}); its entry is due a lease TTL later, so if
+ * that replica dies first, another claims it then. Between looks it sleeps until the earliest entry
+ * is due, at most half a lease TTL.
  */
 @Injectable()
-export class FollowUps implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class FollowUps implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FollowUps.name);
   private readonly followers: RunFollower[] = [];
   private readonly handlers = new Map<string, (body: object) => Promise<void>>();
   private readonly pending = new Set<Promise<void>>();
   private readonly loop = new DueLoop(() => this.tick());
-  private stopListening: () => void = () => undefined;
 
   constructor(
     @Inject(FOLLOW_UP_QUEUE) private readonly queue: FollowUpQueue,
     private readonly registry: JobRegistry,
-    private readonly events: SchedulerEvents,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
@@ -44,9 +46,22 @@ export class FollowUps implements OnModuleInit, OnApplicationBootstrap, OnApplic
     return this.options.leaseTtlMs;
   }
 
-  /** Calls `follower` for every recorded run, on the replica that recorded it (or, after its death, another). */
+  /** Calls `follower` for every recorded run it wants, on the replica that recorded it (or, after its death, another). */
   afterRun(follower: RunFollower): void {
     this.followers.push(follower);
+  }
+
+  /** Whether a follower wants to follow `run` of `job` (asked before it is recorded); yes when one cannot tell. */
+  async wanted(run: RunRecord, job: ScheduledJob): Promise<boolean> {
+    for (const follower of this.followers) if (await Promise.resolve(follower.wants(run, job)).catch(() => true)) return true;
+    return false;
+  }
+
+  /** Follows a run this replica has just recorded with its follow-up queued, then removes the entry. */
+  followNow(run: RunRecord, job: ScheduledJob): void {
+    const work = this.follow(runFollowUpId(run.run_id), () => this.followRun(run, job));
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
   /** Handles the entries added with `{ kind }`. */
@@ -60,30 +75,16 @@ export class FollowUps implements OnModuleInit, OnApplicationBootstrap, OnApplic
     this.loop.wake(dueMs - Date.now());
   }
 
-  onModuleInit(): void {
-    this.stopListening = this.events.onLocal((type, detail) => {
-      if (type !== 'run.finished') return;
-      const { run, job } = detail as RunFinished;
-      this.track(this.follow(runFollowUpId(run.run_id), () => this.followRun(run, job)));
-    });
-  }
-
   onApplicationBootstrap(): void {
     this.loop.wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopListening();
     await Promise.all([this.loop.stop(), ...this.pending]);
   }
 
   private get pollMs(): number {
     return Math.max(100, this.options.leaseTtlMs / 2);
-  }
-
-  private track(work: Promise<void>): void {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
   }
 
   /** Does the work of an entry, then removes it; a failure leaves it queued, for a later claim. */
@@ -97,7 +98,7 @@ export class FollowUps implements OnModuleInit, OnApplicationBootstrap, OnApplic
   }
 
   private async followRun(run: RunRecord, job: ScheduledJob | null): Promise<void> {
-    const outcomes = await Promise.allSettled(this.followers.map((follower) => follower(run, job)));
+    const outcomes = await Promise.allSettled(this.followers.map((follower) => follower.follow(run, job)));
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   }
