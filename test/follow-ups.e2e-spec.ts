@@ -78,6 +78,26 @@ describe('the follow-up of a run whose replica died right after recording it', (
     const upstreamRuns: RunRecord[] = (await http().get(`/scheduler/jobs/${upstream}/runs`).expect(200)).body;
     expect(upstreamRuns.filter((r) => r.trigger === 'retry')).toHaveLength(1);
   }, 40_000);
+
+  it('makes the webhook of a job change whose replica died right after writing it, and none for a change never written', async () => {
+    const endpoint = (await http().post('/scheduler/webhooks').send({ url: receiver.url, events: ['job.updated'] }).expect(201)).body;
+    receiver.verifyWith(endpoint.secret);
+    const created = (await http().post('/scheduler/jobs').send({ name: 'changed behind', stock_ids: ['AAPL'], cron: '0 0 1 1 *' }).expect(201)).body;
+    // What JobManager leaves when it dies: the follow-up queued, then the change written (or, for the second, not).
+    const queue = new RedisFollowUpQueue(raw);
+    const written = { ...created, name: 'renamed', updated_at: new Date(Date.now() + 1000).toISOString() };
+    const lost = { ...created, name: 'never written', updated_at: new Date(Date.now() + 5000).toISOString() };
+    await queue.add({ id: `change:${randomUUID()}`, body: JSON.stringify({ kind: 'change', action: 'update', job: written, updated_at: written.updated_at }) }, Date.now());
+    await queue.add({ id: `change:${randomUUID()}`, body: JSON.stringify({ kind: 'change', action: 'update', job: lost, updated_at: lost.updated_at }) }, Date.now());
+    await new RedisJobStore(raw).patch(created.job_id, { name: 'renamed', updated_at: written.updated_at });
+
+    const [delivered] = await receiver.waitFor(1, (r) => r.payload.type === 'job.updated', 10_000);
+    expect(delivered!.verified).toEqual([true]);
+    expect(delivered!.payload.data).toMatchObject({ job_id: created.job_id, name: 'renamed' });
+    await eventually(async () => ((await raw.zcard('scheduler:follow-ups')) === 0 ? true : undefined), 10_000, 'the queue to empty');
+    await sleep(1500);
+    expect(receiver.received.filter((r) => r.payload.type === 'job.updated')).toHaveLength(1);
+  }, 30_000);
 });
 
 describe('a run retry whose replica is killed while it waits', () => {

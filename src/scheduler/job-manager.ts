@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Dataset } from '../datasets/dataset.js';
 import { DatasetRegistry } from '../datasets/dataset-registry.js';
@@ -10,6 +11,7 @@ import type { UpdateJobDto } from './dto/update-job.dto.js';
 import type { JobPatch, RunRecord, ScheduledJob } from './job.js';
 import { JobChains, type ChainView } from './chain/job-chains.js';
 import { SchedulerEvents } from './events/scheduler-events.js';
+import { FollowUps } from './follow-ups/follow-ups.js';
 import { JobAuditor } from './job-auditor.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
@@ -38,6 +40,7 @@ export class JobManager {
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
     private readonly events: SchedulerEvents,
     private readonly chains: JobChains,
+    private readonly followUps: FollowUps,
   ) {}
 
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
@@ -46,9 +49,12 @@ export class JobManager {
     this.assertMailable(spec.notify_email);
     await this.chains.assertValid(null, spec.run_after);
     const isActive = dto.is_active ?? true;
-    const job = await this.registry.create(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
-    this.scheduler.sync(job);
-    await this.changed('create', null, job, actor);
+    const job = this.registry.draft(spec, isActive, isActive ? (this.scheduler.nextRuns(spec, 1)[0] ?? null) : null);
+    await this.change('create', null, job, actor, async () => {
+      await this.registry.create(job);
+      this.scheduler.sync(job);
+      return job;
+    });
     return job;
   }
 
@@ -74,9 +80,11 @@ export class JobManager {
 
   async delete(jobId: string, actor: string): Promise<void> {
     const current = await this.get(jobId);
-    if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
-    this.scheduler.remove(jobId);
-    await this.changed('delete', current, null, actor);
+    await this.change('delete', current, current, actor, async () => {
+      if (!(await this.registry.delete(jobId))) throw new NotFoundException(`Job ${jobId} not found`);
+      this.scheduler.remove(jobId);
+      return null;
+    });
     // Its dependants no longer run after it: each change is audited as the system's.
     for (const dependant of await this.chains.dependantsOf(jobId)) {
       const left = dependant.run_after!.filter((id) => id !== jobId);
@@ -200,18 +208,30 @@ export class JobManager {
       const next = merged.is_active ? this.scheduler.nextRuns(merged, 1)[0] : undefined;
       derived.next_run = next ? isoInZone(next, merged.timezone) : null;
     }
-    const updated = await this.registry.patch(current.job_id, { ...patch, ...derived });
-    if (!updated) throw new NotFoundException(`Job ${current.job_id} not found`);
-    this.scheduler.sync(updated);
-    await this.changed(action, current, updated, actor);
-    return updated;
+    const updated = await this.change(action, current, { ...merged, ...derived }, actor, async () => {
+      const written = await this.registry.patch(current.job_id, { ...patch, ...derived });
+      if (!written) throw new NotFoundException(`Job ${current.job_id} not found`);
+      this.scheduler.sync(written);
+      return written;
+    });
+    return updated!;
   }
 
-  /** Tells every replica, the audit trail and the event stream what a change did; `after` null for a delete. */
-  private async changed(action: AuditEntry['action'], before: ScheduledJob | null, after: ScheduledJob | null, actor: string): Promise<void> {
-    const jobId = (after ?? before)!.job_id;
+  /**
+   * Makes a change: queues its follow-up (its webhooks) just before `write`, so that it is made even
+   * if this replica dies right after the write (and only if the write happened), then tells every
+   * replica, the audit trail and the event stream what it did. `planned` is the job as the change
+   * will leave it (as it was, for a delete); `write` answers the job written, null for a delete.
+   */
+  private async change(action: AuditEntry['action'], before: ScheduledJob | null, planned: ScheduledJob, actor: string, write: () => Promise<ScheduledJob | null>): Promise<ScheduledJob | null> {
+    const id = `change:${randomUUID()}`;
+    const followed = await this.followUps.beforeChange(id, action, planned);
+    const after = await write();
+    const jobId = planned.job_id;
     await this.coordinator.publish(after ? { op: 'upsert', job_id: jobId } : { op: 'delete', job_id: jobId });
     await this.auditor.record(action, before, after, actor);
-    this.events.emit('job.changed', { job_id: jobId, action, job: after }, { job_id: jobId, action, job: after ?? before });
+    this.events.emit('job.changed', { job_id: jobId, action, job: after });
+    if (followed) await this.followUps.followChange({ id, action, job: after ?? planned });
+    return after;
   }
 }

@@ -21,9 +21,10 @@ export class JobRegistry {
     private readonly events: SchedulerEvents,
   ) {}
 
-  async create(spec: JobSpec, isActive: boolean, nextRun: Date | null): Promise<ScheduledJob> {
+  /** A new job of `spec`, not stored yet. */
+  draft(spec: JobSpec, isActive: boolean, nextRun: Date | null): ScheduledJob {
     const now = isoInZone(Date.now(), spec.timezone);
-    const job: ScheduledJob = {
+    return {
       job_id: randomUUID(),
       ...spec,
       is_active: isActive,
@@ -34,8 +35,10 @@ export class JobRegistry {
       next_run: nextRun ? isoInZone(nextRun, spec.timezone) : null,
       last_result: null,
     };
-    await this.store.create(job);
-    return job;
+  }
+
+  create(job: ScheduledJob): Promise<void> {
+    return this.store.create(job);
   }
 
   get(jobId: string): Promise<ScheduledJob | null> {

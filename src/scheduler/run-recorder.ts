@@ -79,9 +79,9 @@ export class RunRecorder {
 
   /** Records the run, with its follow-up queued in the same step when anything is to follow it, and follows it here at once. */
   private async record(job: ScheduledJob, record: RunRecord, patch: JobPatch, options: RecordOptions = {}): Promise<ScheduledJob | null> {
-    const followUp = await this.followUps.wanted(record, job);
+    const followUp = await this.followUps.runs.wanted({ run: record, job });
     const updated = await this.registry.recordRun(record, patch, { ...options, followUp });
-    if (updated && followUp) this.followUps.followNow(record, updated);
+    if (updated && followUp) this.followUps.followRun(record, updated);
     return updated;
   }
 }

@@ -1,5 +1,5 @@
-import type { RunRecord } from '../../scheduler/job.js';
-import { runMessageOf, webhookMessageOf } from './webhook-events.js';
+import type { RunRecord, ScheduledJob } from '../../scheduler/job.js';
+import { changeMessageOf, runMessageOf, webhookMessageOf } from './webhook-events.js';
 
 const run = (status: RunRecord['status']) => ({ run_id: 'r', job_id: 'j', status }) as RunRecord;
 
@@ -15,15 +15,15 @@ describe('runMessageOf', () => {
 
 describe('webhookMessageOf', () => {
   it('names a job change by what it did, with the job (as it was, for a delete) as data', () => {
-    const job = { job_id: 'j', name: 'n' };
-    expect(webhookMessageOf('job.changed', { job_id: 'j', action: 'create', job })).toEqual({ event: 'job.created', jobId: 'j', data: job });
-    for (const action of ['update', 'start', 'stop']) expect(webhookMessageOf('job.changed', { job_id: 'j', action, job })?.event).toBe('job.updated');
-    expect(webhookMessageOf('job.changed', { job_id: 'j', action: 'delete', job })?.event).toBe('job.deleted');
+    const job = { job_id: 'j', name: 'n' } as ScheduledJob;
+    expect(changeMessageOf('create', job)).toEqual({ event: 'job.created', jobId: 'j', data: job });
+    for (const action of ['update', 'start', 'stop'] as const) expect(changeMessageOf(action, job).event).toBe('job.updated');
+    expect(changeMessageOf('delete', job).event).toBe('job.deleted');
   });
 
-  it('passes provider.unavailable on for every job, and carries no start, progress or pause', () => {
+  it('passes provider.unavailable on for every job, and carries no start, progress, pause, nor the events whose writes are followed', () => {
     const detail = { provider: 'yahoo', reason: 'circuit open', at: '2026-12-04T00:00:00.000Z' };
     expect(webhookMessageOf('provider.unavailable', detail)).toEqual({ event: 'provider.unavailable', jobId: null, data: detail });
-    for (const type of ['run.started', 'run.progress', 'run.finished', 'scheduler.paused', 'scheduler.resumed'] as const) expect(webhookMessageOf(type, {})).toBeNull();
+    for (const type of ['run.started', 'run.progress', 'run.finished', 'job.changed', 'scheduler.paused', 'scheduler.resumed'] as const) expect(webhookMessageOf(type, {})).toBeNull();
   });
 });

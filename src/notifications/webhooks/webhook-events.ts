@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../storage/audit-log.js';
 import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
 import type { RunRecord, RunStatus, ScheduledJob } from '../../scheduler/job.js';
 import type { WebhookEvent } from './webhook.js';
@@ -23,13 +24,13 @@ export function runMessageOf(run: RunRecord): WebhookMessage | null {
   return event ? { event, jobId: run.job_id, data: run } : null;
 }
 
-/** The webhook event of a scheduler event other than a run's end (those are follow-ups), or null for one no webhook carries. */
+/** The webhook event of a job change through the API, with the job (as it was, for a delete) as data. */
+export function changeMessageOf(action: AuditEntry['action'], job: ScheduledJob): WebhookMessage {
+  const event: WebhookEvent = action === 'create' ? 'job.created' : action === 'delete' ? 'job.deleted' : 'job.updated';
+  return { event, jobId: job.job_id, data: job };
+}
+
+/** The webhook event of a scheduler event that is no write's follow-up (a provider outage), or null for one no webhook carries. */
 export function webhookMessageOf(type: SchedulerEventType, detail: object): WebhookMessage | null {
-  if (type === 'job.changed') {
-    const { job_id, action, job } = detail as { job_id: string; action: string; job: ScheduledJob };
-    const event: WebhookEvent = action === 'create' ? 'job.created' : action === 'delete' ? 'job.deleted' : 'job.updated';
-    return { event, jobId: job_id, data: job };
-  }
-  if (type === 'provider.unavailable') return { event: 'provider.unavailable', jobId: null, data: detail };
-  return null;
+  return type === 'provider.unavailable' ? { event: 'provider.unavailable', jobId: null, data: detail } : null;
 }

@@ -3,13 +3,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { SchedulerEvents } from '../../scheduler/events/scheduler-events.js';
 import type { SchedulerEventType } from '../../scheduler/events/scheduler-event.js';
 import { FollowUps } from '../../scheduler/follow-ups/follow-ups.js';
+import { runFollowUpId } from '../../storage/follow-up-queue.js';
 import { DEFAULT_NOTIFY_ON, type RunRecord, type ScheduledJob } from '../../scheduler/job.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../../scheduler/scheduler-options.js';
 import { runNotice } from '../email/run-notice.js';
-import { EMAIL_CHANNEL, type WebhookDelivery } from './webhook.js';
+import { EMAIL_CHANNEL, type WebhookDelivery, type WebhookEndpoint } from './webhook.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
-import { runMessageOf, webhookMessageOf, type WebhookMessage } from './webhook-events.js';
+import { changeMessageOf, runMessageOf, webhookMessageOf, type WebhookMessage } from './webhook-events.js';
 import { WEBHOOK_STORE, type WebhookStore } from './webhook-store.js';
 
 interface Mail {
@@ -19,20 +20,20 @@ interface Mail {
 }
 
 /**
- * A run's delivery to an endpoint has one id however often the run is followed, so it is queued
- * once: a name-based UUID (version 5 layout, from SHA-256) of the two, shaped like every delivery id.
+ * A followed write's delivery to an endpoint has one id however often the write is followed, so it
+ * is queued once: a name-based UUID (version 5 layout, from SHA-256) of the two, shaped like every delivery id.
  */
-function runDeliveryId(runId: string, endpointId: string): string {
-  const hex = createHash('sha256').update(`${runId}:${endpointId}`).digest('hex');
+function derivedDeliveryId(writeId: string, endpointId: string): string {
+  const hex = createHash('sha256').update(`${writeId}:${endpointId}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `msg_${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**
  * Queues a delivery per subscribed endpoint for each event, and a mail for a run whose job asks for
- * one (notify_email, notify_on). A run's are part of its follow-up, made once it is recorded (again
- * by another replica if this one dies first, under the same ids); a job change or a provider
- * outage is queued by the replica where it happened.
+ * one (notify_email, notify_on). A run's and a job change's are part of the write's follow-up, made
+ * once it is written (again by another replica if this one dies first, under the same ids); a
+ * provider outage is queued by the replica where it happened.
  */
 @Injectable()
 export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
@@ -50,7 +51,11 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.stop = this.events.onLocal((type, detail) => this.notify(type, detail));
-    this.followUps.afterRun({ wants: (run, job) => this.wants(run, job), follow: (run, job) => this.afterRun(run, job) });
+    this.followUps.runs.add({ wants: ({ run, job }) => this.wants(run, job), follow: ({ run, job }) => this.afterRun(run, job) });
+    this.followUps.changes.add({
+      wants: async ({ action, job }) => (await this.subscribed(changeMessageOf(action, job))).length > 0,
+      follow: ({ id, action, job }) => this.queue(changeMessageOf(action, job), (endpointId) => derivedDeliveryId(id, endpointId), null),
+    });
   }
 
   onModuleDestroy(): void {
@@ -67,18 +72,22 @@ export class WebhookNotifier implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async wants(run: RunRecord, job: ScheduledJob): Promise<boolean> {
+  private async wants(run: RunRecord, job: ScheduledJob | null): Promise<boolean> {
     const message = runMessageOf(run);
-    return (message !== null && (await this.endpoints.subscribedTo(message.event, message.jobId)).length > 0) || this.mail(run, job) !== null;
+    return (message !== null && (await this.subscribed(message)).length > 0) || (job !== null && this.mail(run, job) !== null);
   }
 
   private async afterRun(run: RunRecord, job: ScheduledJob | null): Promise<void> {
     const message = runMessageOf(run);
-    if (message) await this.queue(message, (endpointId) => runDeliveryId(run.run_id, endpointId), job && this.mail(run, job));
+    if (message) await this.queue(message, (endpointId) => derivedDeliveryId(runFollowUpId(run.run_id), endpointId), job && this.mail(run, job));
+  }
+
+  private subscribed(message: WebhookMessage): Promise<WebhookEndpoint[]> {
+    return this.endpoints.subscribedTo(message.event, message.jobId);
   }
 
   private async queue(message: WebhookMessage, idFor: (endpointId: string) => string, mail: Mail | null): Promise<void> {
-    const endpoints = await this.endpoints.subscribedTo(message.event, message.jobId);
+    const endpoints = await this.subscribed(message);
     const now = new Date().toISOString();
     const body = JSON.stringify({ type: message.event, timestamp: now, data: message.data });
     const delivery = (endpointId: string, text: string): WebhookDelivery => ({

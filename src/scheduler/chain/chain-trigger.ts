@@ -36,9 +36,9 @@ export class ChainTrigger implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.followUps.afterRun({
-      wants: (run) => this.scheduler.dependantsOf(run.job_id).some((job) => startsDependants(job.run_after_on ?? DEFAULT_RUN_AFTER_ON, run.status)),
-      follow: (run) => this.after(run),
+    this.followUps.runs.add({
+      wants: ({ run }) => this.scheduler.dependantsOf(run.job_id).some((job) => startsDependants(job.run_after_on ?? DEFAULT_RUN_AFTER_ON, run.status)),
+      follow: ({ run }) => this.after(run),
     });
   }
 

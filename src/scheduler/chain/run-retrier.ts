@@ -38,7 +38,7 @@ export class RunRetrier implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.followUps.afterRun({ wants: (run, job) => this.attemptAfter(run, job) !== null, follow: (run, job) => this.consider(run, job) });
+    this.followUps.runs.add({ wants: ({ run, job }) => this.attemptAfter(run, job) !== null, follow: ({ run, job }) => this.consider(run, job) });
     this.followUps.handle<RetryDue>('retry', (due) => this.retry(due));
   }
 

@@ -4,33 +4,33 @@ import { DueLoop } from '../due-loop.js';
 import type { RunRecord, ScheduledJob } from '../job.js';
 import { JobRegistry } from '../job-registry.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler-options.js';
+import { Followers, type FollowedChange, type FollowedRun } from './followers.js';
 
-/**
- * What follows a recorded run. `wants` decides, before the run is recorded, whether anything is to
- * follow (nothing is queued for a run no follower wants). `follow` gets the job as the record left
- * it, or, when another replica makes the follow-up of one that died, as it is now (null once
- * deleted); it is called at least once per run, so it must be idempotent, and one that throws has
- * the whole follow-up made again later.
- */
-export interface RunFollower {
-  wants(run: RunRecord, job: ScheduledJob): boolean | Promise<boolean>;
-  follow(run: RunRecord, job: ScheduledJob | null): Promise<void>;
+/** What is queued before a job change is written: made only if the write happened. */
+interface ChangeFollowUpBody extends Omit<FollowedChange, 'id'> {
+  kind: 'change';
+  /** The `updated_at` the change writes. */
+  updated_at: string;
 }
 
 /** Entries claimed per look at the queue. */
 const BATCH = 50;
 
 /**
- * Makes the follow-ups of recorded runs (queued by the record itself, in the same step, when a
- * follower {@link wanted} one) and of the entries followers {@link add} for later. The replica that
- * recorded a run follows it at once ({@link followNow}); its entry is due a lease TTL later, so if
- * that replica dies first, another claims it then. Between looks it sleeps until the earliest entry
- * is due, at most half a lease TTL.
+ * Makes the follow-ups of the store's writes, durably: of a recorded run (queued by the record
+ * script itself, in the same step), of a job change (queued just before the change is written, and
+ * made only if the write happened), and the entries followers {@link add} for later (a retry). The
+ * replica that wrote follows at once; the entry is due a lease TTL later, so if that replica dies
+ * first, another claims it then. Between looks it sleeps until the earliest entry is due, at most
+ * half a lease TTL.
  */
 @Injectable()
 export class FollowUps implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** What follows a recorded run: webhooks, mail, chained runs, a retry. */
+  readonly runs = new Followers<FollowedRun>();
+  /** What follows a job change: webhooks. */
+  readonly changes = new Followers<FollowedChange>();
   private readonly logger = new Logger(FollowUps.name);
-  private readonly followers: RunFollower[] = [];
   private readonly handlers = new Map<string, (body: object) => Promise<void>>();
   private readonly pending = new Set<Promise<void>>();
   private readonly loop = new DueLoop(() => this.tick());
@@ -41,27 +41,33 @@ export class FollowUps implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
 
-  /** How long an entry is left to the replica that took it before another may. */
-  get visibilityMs(): number {
-    return this.options.leaseTtlMs;
-  }
-
-  /** Calls `follower` for every recorded run it wants, on the replica that recorded it (or, after its death, another). */
-  afterRun(follower: RunFollower): void {
-    this.followers.push(follower);
-  }
-
-  /** Whether a follower wants to follow `run` of `job` (asked before it is recorded); yes when one cannot tell. */
-  async wanted(run: RunRecord, job: ScheduledJob): Promise<boolean> {
-    for (const follower of this.followers) if (await Promise.resolve(follower.wants(run, job)).catch(() => true)) return true;
-    return false;
+  /** When an entry written now is due, should its writer die before removing it. */
+  get dueMs(): number {
+    return Date.now() + this.options.leaseTtlMs;
   }
 
   /** Follows a run this replica has just recorded with its follow-up queued, then removes the entry. */
-  followNow(run: RunRecord, job: ScheduledJob): void {
-    const work = this.follow(runFollowUpId(run.run_id), () => this.followRun(run, job));
+  followRun(run: RunRecord, job: ScheduledJob): void {
+    const work = this.follow(runFollowUpId(run.run_id), () => this.runs.follow({ run, job }));
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
+  }
+
+  /**
+   * Queues the follow-up of a job change about to be written, under `id`, if a follower wants it;
+   * answers whether it did (then {@link followChange} once written). `job` is the job as the change
+   * will leave it (as it was, for a delete).
+   */
+  async beforeChange(id: string, action: FollowedChange['action'], job: ScheduledJob): Promise<boolean> {
+    if (!(await this.changes.wanted({ id, action, job }))) return false;
+    const body: ChangeFollowUpBody = { kind: 'change', action, job, updated_at: job.updated_at };
+    await this.queue.add({ id, body: JSON.stringify(body) }, this.dueMs);
+    return true;
+  }
+
+  /** Follows a job change this replica has just written, then removes its entry. */
+  followChange(change: FollowedChange): Promise<void> {
+    return this.follow(change.id, () => this.changes.follow(change));
   }
 
   /** Handles the entries added with `{ kind }`. */
@@ -93,21 +99,24 @@ export class FollowUps implements OnApplicationBootstrap, OnApplicationShutdown 
       await work();
       await this.queue.complete(id);
     } catch (error) {
-      this.logger.warn(`follow-up ${id} not done, tried again in ${Math.round(this.visibilityMs / 1000)} s: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`follow-up ${id} not done, tried again in ${Math.round(this.options.leaseTtlMs / 1000)} s: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  private async followRun(run: RunRecord, job: ScheduledJob | null): Promise<void> {
-    const outcomes = await Promise.allSettled(this.followers.map((follower) => follower.follow(run, job)));
-    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-
+  /** The follow-up of a writer that died: a run as recorded, a change only if it was written. */
   private async handleEntry({ id, body }: FollowUp): Promise<void> {
     const parsed = JSON.parse(body) as { kind: string };
     if (parsed.kind === 'run') {
       const { run } = parsed as RunFollowUpBody;
-      return this.follow(id, async () => this.followRun(run, await this.registry.get(run.job_id)));
+      return this.follow(id, async () => this.runs.follow({ run, job: await this.registry.get(run.job_id) }));
+    }
+    if (parsed.kind === 'change') {
+      const { action, job, updated_at } = parsed as ChangeFollowUpBody;
+      return this.follow(id, async () => {
+        const now = await this.registry.get(job.job_id);
+        const written = action === 'delete' ? now === null : now !== null && Date.parse(now.updated_at) >= Date.parse(updated_at);
+        if (written) await this.changes.follow({ id, action, job: action === 'delete' || action === 'create' ? job : now! });
+      });
     }
     const handler = this.handlers.get(parsed.kind);
     if (handler) return this.follow(id, () => handler(parsed));
@@ -117,7 +126,7 @@ export class FollowUps implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Handles a batch of due entries; answers how long to sleep before the next look. */
   private async tick(): Promise<number> {
     try {
-      const due = await this.queue.claimDue(Date.now(), this.visibilityMs, BATCH);
+      const due = await this.queue.claimDue(Date.now(), this.options.leaseTtlMs, BATCH);
       await Promise.all(due.map((entry) => this.handleEntry(entry)));
       if (due.length === BATCH) return 0;
       const next = await this.queue.nextDueMs();
