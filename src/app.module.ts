@@ -23,6 +23,7 @@ export class AppModule {
           shutdownGraceMs: config.shutdownGraceMs,
           leaseTtlMs: config.leaseTtlMs,
           reconcileIntervalMs: config.reconcileIntervalMs,
+          heartbeatIntervalMs: config.heartbeatIntervalMs,
           auditRetentionDays: config.auditRetentionDays,
           yahoo: { baseUrl: config.yahooBaseUrl, maxRps: config.yahooMaxRps },
           providers: config.providers,

@@ -38,8 +38,14 @@ describe('three replicas on one Redis', () => {
       const body = { name: `every second ${i}`, stock_ids: ['AAPL'], cron: '* * * * * *' };
       ids.push((await http(i).post('/scheduler/jobs').send(body).expect(201)).body.job_id);
     }
-    // Created on one replica, registered on all of them within a second.
-    await eventually(async () => (ids.every((id) => [0, 1, 2].every((i) => registered(i, id))) ? true : undefined), SECOND, 'registration everywhere');
+    // Created on one replica, armed within a second by the one replica that owns it, and by no other.
+    const replicaIds = await eventually(async () => {
+      const statuses = await Promise.all([0, 1, 2].map(async (i) => (await http(i).get('/scheduler/status').expect(200)).body));
+      return statuses.every((status) => status.replicas.length === 3) ? statuses.map((status) => status.replica_id as string) : undefined;
+    }, 5 * SECOND, 'every replica to see the three');
+    const owners = await Promise.all(ids.map(async (id) => (await http(0).get(`/scheduler/jobs/${id}/status`).expect(200)).body.owner as string));
+    for (const owner of owners) expect(replicaIds).toContain(owner);
+    await eventually(async () => (ids.every((id, j) => [0, 1, 2].every((i) => registered(i, id) === (replicaIds[i] === owners[j]))) ? true : undefined), SECOND, 'registration on the owners alone');
 
     await sleep(12 * SECOND);
     await http(1).post(`/scheduler/jobs/${ids[0]}/stop`).expect(200);

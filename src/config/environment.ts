@@ -21,6 +21,7 @@ class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000) SHUTDOWN_GRACE_MS = 30_000;
   @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(3_600_000) SCHEDULER_LEASE_TTL_MS = 30_000;
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) SCHEDULER_RECONCILE_MS = 15_000;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60_000) SCHEDULER_HEARTBEAT_MS = 1000;
   @IsOptional() @Type(() => Number) @Min(0.001) @Max(36_500) AUDIT_RETENTION_DAYS = 90;
   @IsOptional() @Transform(emptyToUndefined) @IsUrl(URL_RULE) YAHOO_BASE_URL?: string;
   @IsOptional() @IsString() MARKET_DATA_PROVIDERS = 'yahoo';
@@ -63,6 +64,7 @@ export interface AppConfig {
   shutdownGraceMs: number;
   leaseTtlMs: number;
   reconcileIntervalMs: number;
+  heartbeatIntervalMs: number;
   auditRetentionDays: number;
   yahooBaseUrl: string | null;
   providers: ProvidersOptions;
@@ -101,6 +103,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     leaseTtlMs: parsed.SCHEDULER_LEASE_TTL_MS,
     reconcileIntervalMs: parsed.SCHEDULER_RECONCILE_MS,
+    heartbeatIntervalMs: parsed.SCHEDULER_HEARTBEAT_MS,
     auditRetentionDays: parsed.AUDIT_RETENTION_DAYS,
     yahooBaseUrl: parsed.YAHOO_BASE_URL ?? null,
     providers,

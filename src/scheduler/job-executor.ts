@@ -9,6 +9,7 @@ import { JobRegistry } from './job-registry.js';
 import { newRunRecord, withOutcomes } from './run-record.js';
 import { RunProgressWriter } from './run-progress-writer.js';
 import { RunRecorder } from './run-recorder.js';
+import { ReplicaMembership } from './sharding/replica-membership.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
@@ -67,6 +68,7 @@ export class JobExecutor {
     private readonly registry: JobRegistry,
     private readonly recorder: RunRecorder,
     private readonly datasets: DatasetRegistry,
+    private readonly membership: ReplicaMembership,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
     this.runSlots = new PQueue({ concurrency: options.maxConcurrentRuns });
@@ -133,7 +135,7 @@ export class JobExecutor {
       run.interrupted = true;
       clearInterval(run.renewal);
       const reason = `interrupted: the service shut down before the run ended (grace ${graceMs} ms)`;
-      await this.recorder.interrupted(run.job, { ...run, done: run.progress?.done }, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
+      await this.recorder.interrupted(run.job, { ...run, done: run.progress?.done, replicaId: this.membership.id }, run.startTime ?? isoInZone(Date.now(), run.job.timezone), reason).catch((error: unknown) =>
         this.logger.error(`job ${run.job.job_id} run ${run.runId}: could not record the interruption: ${String(error)}`, { job_id: run.job.job_id, run_id: run.runId }),
       );
       // Recorded as over, so nobody holds the job: a restart may run it at once, not after the lease's TTL.
@@ -192,7 +194,7 @@ export class JobExecutor {
     run.startTime = isoInZone(started, run.job.timezone);
     const queuedMs = started - run.queuedAt;
     const { followUp } = run;
-    const upstream = followUp ? { upstream_run_id: followUp.upstreamRunId, ...(followUp.retryAttempt && { retry_attempt: followUp.retryAttempt }) } : {};
+    const upstream = { ...(followUp && { upstream_run_id: followUp.upstreamRunId, ...(followUp.retryAttempt && { retry_attempt: followUp.retryAttempt }) }), replica_id: this.membership.id };
     // A retry fetches only the symbols that failed, of those the job still has.
     const narrowed = (job: ScheduledJob): ScheduledJob => (followUp?.symbols ? { ...job, stock_ids: job.stock_ids.filter((symbol) => followUp.symbols!.includes(symbol)) } : job);
     const running = (job: ScheduledJob): RunRecord => ({ ...newRunRecord(narrowed(job), runId, trigger, scheduledFor, run.startTime!, queuedMs), ...upstream, status: 'running' });

@@ -18,6 +18,7 @@ import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
 import { assertScheduleFires, changesFromUpdate, datasetRule, SCHEDULE_SPEC_FIELDS, scheduleFrom, specFromCreate, type ScheduleSpec } from './job-spec.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
+import { ReplicaMembership } from './sharding/replica-membership.js';
 import { isoInZone } from './time-format.js';
 
 /** The fields that decide when a job fires next, whether it fires at all included. */
@@ -41,6 +42,7 @@ export class JobManager {
     private readonly events: SchedulerEvents,
     private readonly chains: JobChains,
     private readonly followUps: FollowUps,
+    private readonly membership: ReplicaMembership,
   ) {}
 
   async create(dto: CreateJobDto, actor: string): Promise<ScheduledJob> {
@@ -186,7 +188,14 @@ export class JobManager {
       running_runs_count: this.executor.runningCount,
       store: this.connection.client ? 'redis' : 'memory',
       timezone: this.options.timezone,
+      replica_id: this.membership.id,
+      replicas: this.membership.live(),
     };
+  }
+
+  /** The live replica that owns the job (arms its CronJob). */
+  ownerOf(jobId: string): string {
+    return this.membership.ownerOf(jobId);
   }
 
   /** 400 for mail addresses when there is no mail server to send to them. */

@@ -7,24 +7,29 @@ import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
 import { RunRecorder } from './run-recorder.js';
+import { ReplicaMembership, type MembershipChange } from './sharding/replica-membership.js';
 import { latestOccurrence, triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
 /**
- * Keeps this replica's CronJobs equal to the stored jobs: at boot (with crash recovery and
- * catch-up), on every change message from any replica, and periodically in case a message was lost.
+ * Keeps this replica's CronJobs equal to the stored jobs it owns: at boot (with crash recovery and
+ * catch-up), on every change message from any replica, when replicas come or go (the jobs taken
+ * catch up, the runs of a replica gone are recorded as lost at once), and periodically in case a
+ * message was lost.
  */
 @Injectable()
 export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobReconciler.name);
   private timer: NodeJS.Timeout | undefined;
+  private stopWatching: () => void = () => undefined;
 
   constructor(
     private readonly scheduler: JobScheduler,
     private readonly registry: JobRegistry,
     private readonly executor: JobExecutor,
     private readonly recorder: RunRecorder,
+    private readonly membership: ReplicaMembership,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {}
@@ -32,6 +37,8 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.autoStart) return;
     await this.coordinator.subscribe((change) => void this.apply(change));
+    await this.membership.start();
+    this.stopWatching = this.membership.onChange((change) => this.membershipChanged(change));
     await this.reconcile(true);
     this.timer = setInterval(() => void this.reconcile(false), this.options.reconcileIntervalMs);
     this.timer.unref();
@@ -40,6 +47,19 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    this.stopWatching();
+  }
+
+  /** Arms the jobs this replica now owns (each catching up on a fire missed meanwhile), and records the runs of replicas gone. */
+  private async membershipChanged({ left }: MembershipChange): Promise<void> {
+    const taken = this.scheduler.rebalance();
+    if (taken.length > 0) {
+      this.logger.log(`took ${taken.length} job(s) from the replicas that came or went`);
+      const now = new Date();
+      for (const job of await this.registry.getMany(taken.map((t) => t.job_id))) if (job?.is_active) await this.catchUp(job, now);
+    }
+    if (left.length === 0) return;
+    for (const job of await this.registry.list()) if (job.status === 'running' && !this.executor.isRunning(job.job_id)) await this.recoverLostRun(job);
   }
 
   private async apply(change: JobChange): Promise<void> {
@@ -62,9 +82,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       const jobs = await this.registry.list();
       const active = new Set<string>();
       for (const job of jobs) {
-        if (job.status === 'running' && !this.executor.isRunning(job.job_id) && !(await this.coordinator.isLeased(job.job_id))) {
-          await this.recoverLostRun(job);
-        }
+        if (job.status === 'running' && !this.executor.isRunning(job.job_id)) await this.recoverLostRun(job);
         if (!job.is_active) continue;
         active.add(job.job_id);
         this.scheduler.sync(job);
@@ -113,20 +131,25 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * A run nobody holds the lease of any more will never end: it is recorded as failed, as itself
-   * (its id, trigger, occurrence and start, stored when it started). The job was read a moment
-   * ago: a run that ended since (recorded, then its lease released) or began since (leased, then
-   * stored) is left alone, and the record is written only while the run is still current.
+   * A run whose replica is gone (its heartbeat ran out), or that nobody holds the lease of any more,
+   * will never end: it is recorded as failed, as itself (its id, trigger, occurrence and start,
+   * stored when it started), and its lease is freed. The job was read a moment ago: a run that ended
+   * since (recorded, then its lease released) or began since (leased, then stored) is left alone,
+   * and the record is written only while the run is still current.
    */
   private async recoverLostRun(listed: ScheduledJob): Promise<void> {
-    const reason = 'interrupted: the replica holding this run stopped renewing its lease (it stopped, crashed or lost the store)';
     const current = await this.registry.currentRun(listed.job_id);
     const job = await this.registry.get(listed.job_id);
-    if (job?.status !== 'running' || (await this.coordinator.isLeased(job.job_id))) return;
+    if (job?.status !== 'running') return;
+    const gone = current?.replica_id !== undefined && this.membership.isGone(current.replica_id);
+    if (!gone && (await this.coordinator.isLeased(job.job_id))) return;
+    const reason = gone
+      ? `interrupted: replica ${current!.replica_id} running it is gone (its heartbeat ran out)`
+      : 'interrupted: the replica holding this run stopped renewing its lease (it stopped, crashed or lost the store)';
     if (current) {
       const scheduledFor = current.scheduled_for ? new Date(current.scheduled_for) : null;
-      const run = { runId: current.run_id, trigger: current.trigger, scheduledFor, done: current.progress.done };
-      await this.recorder.interrupted(job, run, current.start_time, reason, { onlyIfCurrent: true });
+      const run = { runId: current.run_id, trigger: current.trigger, scheduledFor, done: current.progress.done, replicaId: current.replica_id };
+      if (await this.recorder.interrupted(job, run, current.start_time, reason, { onlyIfCurrent: true })) await this.coordinator.releaseLease(job.job_id, current.run_id);
       return;
     }
     // Left running by a version that did not store its current run: what it was is unknown. A run

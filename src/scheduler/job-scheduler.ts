@@ -11,6 +11,7 @@ import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { RunRecorder } from './run-recorder.js';
+import { ReplicaMembership } from './sharding/replica-membership.js';
 import { isChainOnly } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
@@ -27,15 +28,16 @@ interface DueFire {
 }
 
 /**
- * Keeps one CronJob per active job and turns each fire into a run. With several replicas every
- * one of them fires; the occurrence claim lets exactly one run it.
+ * Keeps one CronJob per active job this replica owns and turns each fire into a run. Replicas
+ * share the jobs out (ReplicaMembership); the occurrence claim stays the safety net while
+ * ownership moves, so two owners for a moment never run an occurrence twice.
  */
 @Injectable()
 export class JobScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private running = true;
   private readonly batcher = new FireBatcher<Fire>((fires) => this.fireBatch(fires));
-  /** The definition of each active job: what its CronJob was armed from (none for a chain-only job). */
+  /** The definition of each active job, owned here or not: what its CronJob is armed from, and the chains. */
   private readonly definitions = new Map<string, ScheduledJob>();
   private readonly dependants = new DependantsIndex();
 
@@ -45,8 +47,11 @@ export class JobScheduler implements BeforeApplicationShutdown {
     private readonly recorder: RunRecorder,
     @Inject(COORDINATOR) private readonly coordinator: Coordinator,
     private readonly metrics: SchedulerMetrics,
+    private readonly membership: ReplicaMembership,
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
-  ) {}
+  ) {
+    membership.reportWith(() => ({ jobs_owned: this.cron.count(), runs_in_progress: executor.runningCount }));
+  }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.cron.stopAll();
@@ -67,14 +72,30 @@ export class JobScheduler implements BeforeApplicationShutdown {
     return this.cron.ids();
   }
 
-  /** Registers, replaces or removes the job's CronJob so that it matches the definition. */
+  /** Registers, replaces or removes the job's CronJob so that it matches the definition and who owns it. */
   sync(job: ScheduledJob): void {
     if (!job.is_active) return this.remove(job.job_id);
     this.definitions.set(job.job_id, job);
     this.dependants.set(job);
-    if (isChainOnly(job)) this.cron.remove(job.job_id);
+    if (isChainOnly(job) || !this.membership.owns(job.job_id)) this.cron.remove(job.job_id);
     else this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
     this.metrics.activeJobs.set(this.cron.count());
+  }
+
+  /** Arms the jobs this replica owns now and disarms the others, after replicas came or went; answers the ones it took. */
+  rebalance(): ScheduledJob[] {
+    const taken: ScheduledJob[] = [];
+    for (const job of this.definitions.values()) {
+      const armed = this.cron.has(job.job_id);
+      if (armed === (!isChainOnly(job) && this.membership.owns(job.job_id))) continue;
+      if (armed) this.cron.remove(job.job_id);
+      else {
+        this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
+        taken.push(job);
+      }
+    }
+    this.metrics.activeJobs.set(this.cron.count());
+    return taken;
   }
 
   /** The active jobs that run after `upstreamId`. */

@@ -155,6 +155,8 @@ export interface RunRecord {
   upstream_run_id?: string;
   /** Which retry of the original run this is (trigger `retry` only, from 1). */
   retry_attempt?: number;
+  /** The replica that ran it (absent for a skipped fire, and for runs recorded before replicas had ids). */
+  replica_id?: string;
   /** Why a run was skipped (its previous run still going); null otherwise. */
   reason: string | null;
   /** Updated at most once a second while the run is in progress. */

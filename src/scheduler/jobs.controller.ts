@@ -99,7 +99,7 @@ export class JobsController {
   @ApiOkResponse({ type: JobStatusDto, description: 'Its status, latest and next run.' })
   async status(@JobId() id: string): Promise<JobStatusDto> {
     const { job_id, status, is_active, last_run, next_run, last_result } = await this.jobs.get(id);
-    return { job_id, status, is_active, last_run, next_run, last_result };
+    return { job_id, status, is_active, last_run, next_run, last_result, owner: this.jobs.ownerOf(job_id) };
   }
 
   @Post(':id/run')

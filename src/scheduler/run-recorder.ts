@@ -16,6 +16,8 @@ export interface RunRef {
   scheduledFor: Date | null;
   /** Symbols it had done, when known. */
   done?: number;
+  /** The replica that ran it, when known. */
+  replicaId?: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export class RunRecorder {
       duration_ms: Math.max(0, end - Date.parse(startTime)),
       reason,
       progress: { done: run.done ?? 0, total: runSubjects(job).length },
+      ...(run.replicaId && { replica_id: run.replicaId }),
     };
     const written = await this.record(job, record, { status: job.is_active ? 'failed' : 'paused', last_result: lastResultOf(record) }, options);
     if (!written) return false;

@@ -30,6 +30,11 @@ export interface SchedulerModuleOptions {
   leaseTtlMs?: number;
   /** How often each replica re-reads every job as a safety net for a missed change message (default 15 000 ms). */
   reconcileIntervalMs?: number;
+  /**
+   * How often each replica tells the others it is alive (default 1000 ms); one that misses three
+   * beats is gone, and its jobs are armed by the others.
+   */
+  heartbeatIntervalMs?: number;
   /** On shutdown, how long runs in progress may take to finish before they are recorded as interrupted (default 30 000 ms). */
   shutdownGraceMs?: number;
   yahoo?: {
@@ -85,6 +90,7 @@ export interface ResolvedSchedulerOptions {
   autoStart: boolean;
   leaseTtlMs: number;
   reconcileIntervalMs: number;
+  heartbeatIntervalMs: number;
   shutdownGraceMs: number;
   yahoo: {
     baseUrl: string | null;
@@ -117,6 +123,7 @@ export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSc
     autoStart: options.autoStart ?? true,
     leaseTtlMs: options.leaseTtlMs ?? 30_000,
     reconcileIntervalMs: options.reconcileIntervalMs ?? 15_000,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1000,
     shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
     yahoo: {
       baseUrl: options.yahoo?.baseUrl ?? null,

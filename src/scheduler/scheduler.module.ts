@@ -33,6 +33,7 @@ import { JobsController } from './jobs.controller.js';
 import { RunRecorder } from './run-recorder.js';
 import { SCHEDULER_MODULE_OPTIONS, SchedulerConfigurableModule } from './scheduler.module-definition.js';
 import { SchedulerController } from './scheduler.controller.js';
+import { ReplicaMembership } from './sharding/replica-membership.js';
 import { RESOLVED_OPTIONS, resolveOptions } from './scheduler-options.js';
 
 const providers: Provider[] = [
@@ -48,6 +49,7 @@ const providers: Provider[] = [
   SchedulerEvents,
   JobRegistry,
   RunRecorder,
+  ReplicaMembership,
   JobExecutor,
   JobScheduler,
   JobReconciler,

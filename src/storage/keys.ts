@@ -39,6 +39,9 @@ export const keys = {
   /** What a store write set off and is not done yet (FollowUpQueue): one JSON per entry, ids by when due. */
   followUp: (id: string) => `scheduler:follow-up:${id}`,
   followUps: 'scheduler:follow-ups',
+  /** The live replicas: ids by when their last heartbeat runs out (epoch ms, Redis's clock), and their infos as JSON. */
+  replicas: 'scheduler:replicas',
+  replicaInfo: 'scheduler:replica-info',
   /** Present while the whole scheduler is paused. */
   paused: 'scheduler:paused',
   series: ({ prefix, symbol, interval }: SeriesId) => `${prefix}:${symbol.toUpperCase()}:${interval}`,

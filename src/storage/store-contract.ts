@@ -9,6 +9,8 @@ import { describeBarStoreCases } from './contract/bar-store-cases.js';
 import { describeFollowUpCases } from './contract/follow-up-cases.js';
 import { describeJobStoreCases } from './contract/job-store-cases.js';
 import type { FollowUpQueue } from './follow-up-queue.js';
+import type { MembershipStore } from './membership-store.js';
+import { describeMembershipCases } from './contract/membership-cases.js';
 import type { JobStore } from './job-store.js';
 
 /** One fresh, isolated pair of stores for a single test. */
@@ -18,6 +20,7 @@ export interface StoreFixture {
   coordinator: Coordinator;
   audit: AuditLog;
   followUps: FollowUpQueue;
+  membership: MembershipStore;
   /** Lets snapshot TTLs run out: a fake clock for the memory adapter, a real wait for Redis. */
   passTime(ms: number): Promise<void>;
   cleanup(): Promise<void>;
@@ -49,5 +52,6 @@ export function describeStoreContract(name: string, makeStores: () => Promise<St
     describeCoordinatorCases(current);
     describeAuditLogCases(current);
     describeFollowUpCases(current);
+    describeMembershipCases(current);
   });
 }

@@ -14,6 +14,9 @@ import { FOLLOW_UP_QUEUE, type FollowUpQueue } from './follow-up-queue.js';
 import { RedisFollowUpQueue } from './redis/redis-follow-up-queue.js';
 import { JOB_STORE, type JobStore } from './job-store.js';
 import { MemoryEventLog } from './memory/memory-event-log.js';
+import { MemoryMembershipStore } from './memory/memory-membership-store.js';
+import { MEMBERSHIP_STORE, type MembershipStore } from './membership-store.js';
+import { RedisMembershipStore } from './redis/redis-membership-store.js';
 import { MemoryWebhookStore } from './memory/memory-webhook-store.js';
 import { RedisEventLog } from './redis/redis-event-log.js';
 import { RedisWebhookStore } from './redis/redis-webhook-store.js';
@@ -59,6 +62,7 @@ export const storeProviders: Provider[] = [
   perStore<BarStore>(BAR_STORE, (client) => new RedisBarStore(client), () => new MemoryBarStore()),
   perStore<AuditLog>(AUDIT_LOG, (client) => new RedisAuditLog(client), () => new MemoryAuditLog()),
   perStore<EventLog>(EVENT_LOG, (client) => new RedisEventLog(client), () => new MemoryEventLog()),
+  perStore<MembershipStore>(MEMBERSHIP_STORE, (client) => new RedisMembershipStore(client), () => new MemoryMembershipStore()),
   perStore<WebhookStore>(WEBHOOK_STORE, (client) => new RedisWebhookStore(client), () => new MemoryWebhookStore()),
   {
     provide: FOLLOW_UP_QUEUE,

@@ -22,6 +22,8 @@ export class JobStatusDto {
   @ApiProperty({ nullable: true, type: String, example: '2025-10-21T17:00:00.003-04:00' }) last_run: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-10-22T17:00:00.000-04:00' }) next_run: string | null;
   @ApiProperty({ type: LastResultDto, nullable: true }) last_result: LastResultDto | null;
+  @ApiProperty({ format: 'uuid', description: 'The live replica that owns the job: the one that arms its CronJob (GET /scheduler/status lists them).', example: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f' })
+  owner: string;
 }
 
 export class SchedulePreviewResultDto {
@@ -38,6 +40,15 @@ export class NextRunsDto extends SchedulePreviewResultDto {
   @JobIdProperty() job_id: string;
 }
 
+export class ReplicaDto {
+  @ApiProperty({ format: 'uuid', description: 'Made at each start of the process.', example: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f' }) id: string;
+  @ApiProperty({ example: 'scheduler-7d9f8-abcde' }) host: string;
+  @ApiProperty({ example: 1 }) pid: number;
+  @ApiProperty({ example: '2026-12-04T05:00:00.000Z' }) started_at: string;
+  @ApiProperty({ description: 'CronJobs it has armed: the active jobs it owns, less the chain-only ones (as of its last heartbeat).', example: 3334 }) jobs_owned: number;
+  @ApiProperty({ description: 'Runs in progress in it (as of its last heartbeat).', example: 2 }) runs_in_progress: number;
+}
+
 export class SchedulerStatusDto {
   @ApiProperty({ description: 'False after POST /scheduler/stop: no job fires until /scheduler/start.', example: true })
   is_running: boolean;
@@ -47,6 +58,8 @@ export class SchedulerStatusDto {
   @ApiProperty({ description: 'Runs in progress in this process.', example: 0 }) running_runs_count: number;
   @ApiProperty({ enum: ['redis', 'memory'], example: 'redis' }) store: 'redis' | 'memory';
   @ApiProperty({ description: 'Default zone of jobs that name none.', example: 'America/New_York' }) timezone: string;
+  @ApiProperty({ format: 'uuid', description: 'The replica that answered.', example: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f' }) replica_id: string;
+  @ApiProperty({ type: [ReplicaDto], description: 'The live replicas, which share the jobs out, oldest first (one, on the memory store).' }) replicas: ReplicaDto[];
 }
 
 export class DashboardSummaryDto {

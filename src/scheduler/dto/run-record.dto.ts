@@ -48,6 +48,7 @@ export class RunRecordDto implements RunRecord {
   @ApiProperty({ description: 'How long it waited for a slot among SCHEDULER_MAX_CONCURRENT_RUNS before it started.', example: 0 }) queued_ms: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'The upstream run that started it (trigger chain), or the run it retries (trigger retry).', example: '9b2e4c1a-5d6f-4e7a-8b9c-0d1e2f3a4b5c' }) upstream_run_id?: string;
   @ApiPropertyOptional({ description: 'Which retry of the original run it is (trigger retry only).', example: 1 }) retry_attempt?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The replica that ran it (GET /scheduler/status lists the live ones); absent for a skipped fire.', example: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f' }) replica_id?: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the run was skipped, when it was.', example: null }) reason: string | null;
   @ApiProperty({ type: RunProgressDto, description: 'Updated at most once a second while status is running.' }) progress: RunProgressDto;
 }

@@ -3,6 +3,7 @@ import { MemoryAuditLog } from './memory-audit-log.js';
 import { MemoryBarStore } from './memory-bar-store.js';
 import { MemoryCoordinator } from './memory-coordinator.js';
 import { MemoryJobStore } from './memory-job-store.js';
+import { MemoryMembershipStore } from './memory-membership-store.js';
 
 describeStoreContract('memory', async () => {
   let now = Date.now();
@@ -13,6 +14,7 @@ describeStoreContract('memory', async () => {
     coordinator: new MemoryCoordinator((jobId) => jobs.has(jobId), () => now),
     audit: new MemoryAuditLog(() => now),
     followUps: jobs.followUps,
+    membership: new MemoryMembershipStore(() => now),
     passTime: async (ms) => {
       now += ms;
     },

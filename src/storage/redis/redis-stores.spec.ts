@@ -8,6 +8,7 @@ import { blockSpanMs, RedisBarStore } from './redis-bar-store.js';
 import { RedisCoordinator } from './redis-coordinator.js';
 import { RedisFollowUpQueue } from './redis-follow-up-queue.js';
 import { RedisJobStore } from './redis-job-store.js';
+import { RedisMembershipStore } from './redis-membership-store.js';
 
 interface RedisFixture extends StoreFixture {
   client: Redis;
@@ -29,6 +30,7 @@ async function openStores(): Promise<RedisFixture> {
     coordinator,
     audit: new RedisAuditLog(client),
     followUps: new RedisFollowUpQueue(client),
+    membership: new RedisMembershipStore(client),
     passTime: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cleanup: async () => {
       await coordinator.onApplicationShutdown();
