@@ -15,6 +15,7 @@ const SCENARIOS: Record<string, string> = {
   news: './news-storage.bench.js',
   dashboard: './dashboard.bench.js',
   webhooks: './webhooks.bench.js',
+  fleet: './fleet.bench.js',
 };
 
 const args = process.argv.slice(2);

@@ -59,6 +59,8 @@ describe('schedules that can never fire (redis store)', () => {
       await t.redis!.sadd(`${t.keyPrefix}scheduler:jobs`, id);
     }
 
+    // A reboot: the replica before it stops, so the one after owns every job.
+    await t.stop();
     const rebooted = await createTestApp({ store: 'redis', yahooUrl: context.yahoo.url, keyPrefix: t.keyPrefix });
     try {
       const registered = (id: string) => rebooted.app.get(SchedulerRegistry).doesExist('cron', `${CRON_NAME_PREFIX}${id}`);

@@ -7,10 +7,11 @@ const DAY_MS = 86_400_000;
 describe('nothing outlives its job (redis store)', () => {
   const ctx = useE2eApp('redis', { env: { AUDIT_RETENTION_DAYS: '7' } });
   const { http } = ctx;
-  // The bars fetched are the user's data, shared by every job on the symbol: they stay. So does the
-  // event stream, one bounded key of the whole scheduler.
+  // The bars fetched are the user's data, shared by every job on the symbol: they stay. So do the
+  // event stream and the replicas' heartbeats, bounded keys of the whole scheduler.
+  const SCHEDULER_WIDE = ['scheduler:events', 'scheduler:replicas', 'scheduler:replica-info'];
   const jobKeys = async () =>
-    (await keysUnder(ctx.t.redis!, `${ctx.t.keyPrefix}scheduler:`)).map((key) => key.slice(ctx.t.keyPrefix.length)).filter((key) => key !== 'scheduler:events');
+    (await keysUnder(ctx.t.redis!, `${ctx.t.keyPrefix}scheduler:`)).map((key) => key.slice(ctx.t.keyPrefix.length)).filter((key) => !SCHEDULER_WIDE.includes(key));
 
   it('leaves only an expiring audit trail of jobs deleted while they fire every second', async () => {
     const create = () => http().post('/scheduler/jobs').send({ name: 'churn', stock_ids: ['AAPL'], interval_seconds: 1 }).expect(201);

@@ -87,6 +87,8 @@ describe('stored market data (redis store)', () => {
         `${ctx.t.keyPrefix}scheduler:runs:${id}`,
         `${ctx.t.keyPrefix}scheduler:audit:${id}`,
         `${ctx.t.keyPrefix}scheduler:events`,
+        `${ctx.t.keyPrefix}scheduler:replicas`,
+        `${ctx.t.keyPrefix}scheduler:replica-info`,
       ].sort(),
     );
 

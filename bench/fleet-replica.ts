@@ -1,0 +1,33 @@
+// One replica of the fleet capacity bench, in a process of its own: arms the jobs it owns, counts
+// the fires it runs inside the window its parent names, reports them over IPC and exits.
+import { NestFactory } from '@nestjs/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JobExecutor } from '../src/scheduler/job-executor.js';
+import { JobScheduler } from '../src/scheduler/job-scheduler.js';
+import { SchedulerModule } from '../src/scheduler/scheduler.module.js';
+
+const { REDIS_URL, KEY_PREFIX, WINDOW_FROM, WINDOW_TO } = process.env;
+const from = Number(WINDOW_FROM);
+const to = Number(WINDOW_TO);
+const bar = { time: Date.parse('2026-01-05T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 };
+const provider = { fetchChart: async () => ({ bars: [bar], actions: [] }) };
+const module = SchedulerModule.forRoot({ redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX, autoStart: true, maxConcurrentRuns: 256, provider, yahoo: { maxRps: 1_000_000 } });
+const context = await NestFactory.createApplicationContext(module, { logger: ['error'] });
+let fires = 0;
+const executor = context.get(JobExecutor);
+const startLeased = executor.startLeased.bind(executor);
+executor.startLeased = (job, trigger, scheduledFor, nextRun, runId) => {
+  const result = startLeased(job, trigger, scheduledFor, nextRun, runId);
+  const at = scheduledFor?.getTime() ?? 0;
+  if (result.ok && at >= from && at < to) fires++;
+  return result;
+};
+await sleep(from - Date.now());
+const armed = context.get(JobScheduler).registeredCount;
+const cpu = process.cpuUsage();
+await sleep(to - Date.now());
+const used = process.cpuUsage(cpu);
+await sleep(3000);
+process.send!({ fires, armed, cpuMs: (used.user + used.system) / 1000, heapMb: process.memoryUsage().heapUsed / 2 ** 20 });
+await context.close();
+process.exit(0);

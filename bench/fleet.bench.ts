@@ -1,0 +1,118 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CreateJobDto } from '../src/scheduler/dto/create-job.dto.js';
+import { JobExecutor } from '../src/scheduler/job-executor.js';
+import { JobManager } from '../src/scheduler/job-manager.js';
+import { JobScheduler } from '../src/scheduler/job-scheduler.js';
+import { cpuMeter, FireRecorder } from './fire-recorder.js';
+import { printTable, startBenchEnv, type BenchEnv, type BenchOptions } from './harness.js';
+
+// Issue 16: the fire work of a fleet. R replicas (scheduler contexts in this one process, so that
+// the process's CPU is the fleet's) on one Redis and key prefix, J jobs every second.
+const WARMUP_MS = 3000;
+const SETTLE_MS = 3000;
+
+async function fleet(env: BenchEnv, replicas: number, jobs: number, windowS: number): Promise<Record<string, string | number>> {
+  const bar = { time: Date.parse('2026-01-05T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 };
+  const provider = { fetchChart: async () => ({ bars: [bar], actions: [] }) };
+  const keyPrefix = `bench:${randomUUID()}:`;
+  const contexts: INestApplicationContext[] = [];
+  for (let i = 0; i < replicas; i++) contexts.push(await env.scheduler({ keyPrefix, autoStart: true, maxConcurrentRuns: 256, provider, yahoo: { maxRps: 1_000_000 } }));
+  const manager = contexts[0]!.get(JobManager);
+  await manager.setSchedulerRunning(false);
+  for (let i = 0; i < jobs; i += 100) {
+    await Promise.all(Array.from({ length: Math.min(100, jobs - i) }, (_, k) => manager.create({ name: `fleet-${i + k}`, stock_ids: ['AAPL'], cron: '* * * * * *' } as CreateJobDto, 'bench')));
+  }
+  let recorder = new FireRecorder(0, 0);
+  for (const context of contexts) {
+    const executor = context.get(JobExecutor);
+    const startLeased = executor.startLeased.bind(executor);
+    executor.startLeased = (job, trigger, scheduledFor, nextRun, runId) => {
+      const result = startLeased(job, trigger, scheduledFor, nextRun, runId);
+      if (result.ok) recorder.record(job.job_id, scheduledFor?.getTime() ?? 0, Date.now());
+      return result;
+    };
+  }
+  await manager.setSchedulerRunning(true);
+  await sleep(WARMUP_MS);
+  const armed = contexts.map((context) => context.get(JobScheduler).registeredCount);
+  const from = Math.ceil(Date.now() / 1000) * 1000;
+  recorder = new FireRecorder(from, from + windowS * 1000);
+  await sleep(from - Date.now());
+  const stop = await cpuMeter(env.redis.url);
+  await sleep(recorder.to - Date.now());
+  const cpu = await stop();
+  await sleep(SETTLE_MS);
+  const s = recorder.summary(jobs);
+  for (const context of contexts) await env.closeScheduler(context);
+  const cpuMs = (cpu.node / 100) * windowS * 1000;
+  return {
+    replicas,
+    jobs,
+    'CronJobs armed (per replica)': armed.join(' / '),
+    'fires due': s.due,
+    'fires run': s.fires,
+    'p99 (ms)': s.p99.toFixed(1),
+    'node CPU % (fleet)': cpu.node.toFixed(0),
+    'redis CPU %': cpu.redis.toFixed(0),
+    'node CPU ms per 1,000 fires': ((cpuMs / Math.max(1, s.fires)) * 1000).toFixed(0),
+  };
+}
+
+interface ReplicaReport {
+  fires: number;
+  armed: number;
+  cpuMs: number;
+  heapMb: number;
+}
+
+/** R replica processes on one Redis, J jobs every second: how many fires the fleet runs in the window. */
+async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: number): Promise<Record<string, string | number>> {
+  const keyPrefix = `bench:${randomUUID()}:`;
+  const setup = await env.scheduler({ keyPrefix });
+  const manager = setup.get(JobManager);
+  for (let i = 0; i < jobs; i += 200) {
+    await Promise.all(Array.from({ length: Math.min(200, jobs - i) }, (_, k) => manager.create({ name: `cap-${i + k}`, stock_ids: ['AAPL'], cron: '* * * * * *' } as CreateJobDto, 'bench')));
+  }
+  await env.closeScheduler(setup);
+  // Time for every replica to boot, see the others and arm its share.
+  const from = Math.ceil((Date.now() + 15_000) / 1000) * 1000;
+  const to = from + windowS * 1000;
+  const reports = await Promise.all(
+    Array.from({ length: replicas }, () => {
+      const child = fork(new URL('./fleet-replica.js', import.meta.url), { env: { ...process.env, REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix, WINDOW_FROM: String(from), WINDOW_TO: String(to) } });
+      return new Promise<ReplicaReport>((resolve, reject) => {
+        child.once('message', (report) => resolve(report as ReplicaReport));
+        child.once('exit', (code) => reject(new Error(`a replica exited with code ${code} before reporting`)));
+      });
+    }),
+  );
+  const fires = reports.reduce((sum, r) => sum + r.fires, 0);
+  return {
+    replicas,
+    jobs,
+    'CronJobs armed (per replica)': reports.map((r) => r.armed).join(' / '),
+    'fires due': jobs * windowS,
+    'fires run': fires,
+    'share run %': ((fires / (jobs * windowS)) * 100).toFixed(0),
+    'node CPU % (per replica)': reports.map((r) => ((r.cpuMs / (windowS * 1000)) * 100).toFixed(0)).join(' / '),
+    'heap MB (per replica)': reports.map((r) => r.heapMb.toFixed(0)).join(' / '),
+  };
+}
+
+export default async function fleetBench({ quick }: BenchOptions): Promise<void> {
+  const jobs = quick ? 1000 : 3000;
+  const windowS = quick ? 10 : 20;
+  const env = await startBenchEnv();
+  try {
+    const rows = [await fleet(env, 1, jobs, windowS), await fleet(env, 3, jobs, windowS)];
+    printTable(`Fleet fire work: ${jobs} jobs every second for ${windowS} s, 1 and 3 replicas in one process`, rows);
+    const heavy = quick ? 4000 : 10_000;
+    const capacityRows = [await capacity(env, 1, heavy, windowS), await capacity(env, 2, heavy, windowS)];
+    printTable(`Fleet capacity: ${heavy} jobs every second for ${windowS} s, 1 and 2 replica processes`, capacityRows);
+  } finally {
+    await env.close();
+  }
+}
