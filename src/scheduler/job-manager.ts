@@ -195,7 +195,7 @@ export class JobManager {
 
   /** The live replica that owns the job (arms its CronJob). */
   ownerOf(jobId: string): string {
-    return this.membership.ownerOf(jobId);
+    return this.scheduler.ownerOf(jobId);
   }
 
   /** 400 for mail addresses when there is no mail server to send to them. */

@@ -38,6 +38,8 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     if (!this.options.autoStart) return;
     await this.coordinator.subscribe((change) => void this.apply(change));
     await this.membership.start();
+    this.scheduler.onTaken((jobs) => void this.catchUpTaken(jobs));
+    this.scheduler.rebalance();
     this.stopWatching = this.membership.onChange((change) => this.membershipChanged(change));
     await this.reconcile(true);
     this.timer = setInterval(() => void this.reconcile(false), this.options.reconcileIntervalMs);
@@ -52,14 +54,21 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Arms the jobs this replica now owns (each catching up on a fire missed meanwhile), and records the runs of replicas gone. */
   private async membershipChanged({ left }: MembershipChange): Promise<void> {
-    const taken = this.scheduler.rebalance();
-    if (taken.length > 0) {
-      this.logger.log(`took ${taken.length} job(s) from the replicas that came or went`);
-      const now = new Date();
-      for (const job of await this.registry.getMany(taken.map((t) => t.job_id))) if (job?.is_active) await this.catchUp(job, now);
-    }
+    this.scheduler.rebalance();
     if (left.length === 0) return;
     for (const job of await this.registry.list()) if (job.status === 'running' && !this.executor.isRunning(job.job_id)) await this.recoverLostRun(job);
+  }
+
+  private async catchUpTaken(taken: ScheduledJob[]): Promise<void> {
+    this.logger.log(`took ${taken.length} job(s) from other replicas`);
+    // Paused, nothing fires: the next_run of every job is behind, and nothing was missed.
+    if (!this.scheduler.isRunning) return;
+    try {
+      const now = new Date();
+      for (const job of await this.registry.getMany(taken.map((t) => t.job_id))) if (job?.is_active) await this.catchUp(job, now);
+    } catch (error) {
+      this.logger.warn(`catch-up of the jobs taken failed (the reconcile moves them on): ${String(error)}`);
+    }
   }
 
   private async apply(change: JobChange): Promise<void> {

@@ -11,10 +11,16 @@ import type { RunTrigger, ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import type { ScheduleSpec } from './job-spec.js';
 import { RunRecorder } from './run-recorder.js';
+import { JobShares } from './sharding/job-shares.js';
 import { ReplicaMembership } from './sharding/replica-membership.js';
 import { isChainOnly } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
+
+/** How long a burst of new jobs gathers before it is shared out among several replicas. */
+const REBALANCE_DELAY_MS = 50;
+/** Heartbeats a replica keeps firing a job it gave to another live one. */
+const HANDOVER_BEATS = 2;
 
 interface Fire {
   jobId: string;
@@ -29,8 +35,8 @@ interface DueFire {
 
 /**
  * Keeps one CronJob per active job this replica owns and turns each fire into a run. Replicas
- * share the jobs out (ReplicaMembership); the occurrence claim stays the safety net while
- * ownership moves, so two owners for a moment never run an occurrence twice.
+ * share the jobs out (ReplicaMembership, JobShares); the occurrence claim stays the safety net
+ * while ownership moves, so two owners for a moment never run an occurrence twice.
  */
 @Injectable()
 export class JobScheduler implements BeforeApplicationShutdown {
@@ -40,6 +46,10 @@ export class JobScheduler implements BeforeApplicationShutdown {
   /** The definition of each active job, owned here or not: what its CronJob is armed from, and the chains. */
   private readonly definitions = new Map<string, ScheduledJob>();
   private readonly dependants = new DependantsIndex();
+  private readonly shares = new JobShares();
+  private rebalanceTimer: NodeJS.Timeout | undefined;
+  private readonly handovers = new Set<NodeJS.Timeout>();
+  private takenListener: (jobs: ScheduledJob[]) => void = () => undefined;
 
   constructor(
     private readonly cron: CronRegistry,
@@ -51,9 +61,12 @@ export class JobScheduler implements BeforeApplicationShutdown {
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedSchedulerOptions,
   ) {
     membership.reportWith(() => ({ jobs_owned: this.cron.count(), runs_in_progress: executor.runningCount }));
+    this.shares.setReplicas(membership.liveIds());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearTimeout(this.rebalanceTimer);
+    for (const timer of this.handovers) clearTimeout(timer);
     this.cron.stopAll();
     // Fires already past their timer finish deciding (run or skip) while the store is still open.
     await this.batcher.flush();
@@ -77,25 +90,44 @@ export class JobScheduler implements BeforeApplicationShutdown {
     if (!job.is_active) return this.remove(job.job_id);
     this.definitions.set(job.job_id, job);
     this.dependants.set(job);
-    if (isChainOnly(job) || !this.membership.owns(job.job_id)) this.cron.remove(job.job_id);
-    else this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
+    const moved = this.shares.set(job.job_id, !isChainOnly(job));
+    // Among several replicas a job joining the shares may move others: one pass over all of them
+    // a moment later shares out a whole burst of new jobs at once.
+    if (isChainOnly(job)) this.cron.remove(job.job_id);
+    else if (this.cron.has(job.job_id) || !this.shares.costly) this.arm(job);
+    if (moved && this.shares.costly) this.rebalanceSoon();
     this.metrics.activeJobs.set(this.cron.count());
   }
 
-  /** Arms the jobs this replica owns now and disarms the others, after replicas came or went; answers the ones it took. */
-  rebalance(): ScheduledJob[] {
+  /** Arms the jobs this replica owns now and disarms the others (replicas or jobs came or went); the ones it took go to {@link onTaken}. */
+  rebalance(): void {
+    clearTimeout(this.rebalanceTimer);
+    this.rebalanceTimer = undefined;
+    this.shares.setReplicas(this.membership.liveIds());
     const taken: ScheduledJob[] = [];
+    const given: string[] = [];
     for (const job of this.definitions.values()) {
       const armed = this.cron.has(job.job_id);
-      if (armed === (!isChainOnly(job) && this.membership.owns(job.job_id))) continue;
-      if (armed) this.cron.remove(job.job_id);
+      if (armed === (!isChainOnly(job) && this.owns(job.job_id))) continue;
+      if (armed) given.push(job.job_id);
       else {
-        this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
+        this.arm(job);
         taken.push(job);
       }
     }
+    this.handOver(given);
     this.metrics.activeJobs.set(this.cron.count());
-    return taken;
+    if (taken.length > 0) this.takenListener(taken);
+  }
+
+  /** Calls `listener` with the jobs a rebalance armed here that another replica had armed (they may have missed a fire). */
+  onTaken(listener: (jobs: ScheduledJob[]) => void): void {
+    this.takenListener = listener;
+  }
+
+  /** The live replica that owns the job: the one that arms its CronJob. */
+  ownerOf(jobId: string): string {
+    return this.shares.ownerOf(jobId) ?? this.membership.id;
   }
 
   /** The active jobs that run after `upstreamId`. */
@@ -118,7 +150,32 @@ export class JobScheduler implements BeforeApplicationShutdown {
     this.definitions.delete(jobId);
     this.dependants.delete(jobId);
     this.cron.remove(jobId);
+    if (this.shares.set(jobId, false) && this.shares.costly) this.rebalanceSoon();
     this.metrics.activeJobs.set(this.cron.count());
+  }
+
+  private arm(job: ScheduledJob): void {
+    this.cron.register(job.job_id, fireScheduleOf(job), this.onFire, this.running);
+  }
+
+  private owns(jobId: string): boolean {
+    return this.ownerOf(jobId) === this.membership.id;
+  }
+
+  // The new owner arms a job when it sees the change, up to a beat after this replica: this one
+  // fires it until then (the occurrence claim keeps each occurrence single), so no fire falls between.
+  private handOver(jobIds: string[]): void {
+    if (jobIds.length === 0) return;
+    const timer = setTimeout(() => {
+      this.handovers.delete(timer);
+      for (const id of jobIds) if (this.cron.has(id) && !this.owns(id)) this.cron.remove(id);
+      this.metrics.activeJobs.set(this.cron.count());
+    }, HANDOVER_BEATS * this.options.heartbeatIntervalMs).unref();
+    this.handovers.add(timer);
+  }
+
+  private rebalanceSoon(): void {
+    this.rebalanceTimer ??= setTimeout(() => this.rebalance(), REBALANCE_DELAY_MS).unref();
   }
 
   /** Stops every fire of this replica until {@link resume}; runs in progress finish. */

@@ -1,5 +1,5 @@
-/** FNV-1a over the UTF-16 code units, then murmur3's finalizer so that close inputs land far apart. */
-function weight(replicaId: string, jobId: string): number {
+/** The weight of a replica for a job: FNV-1a over the UTF-16 code units, then murmur3's finalizer so that close inputs land far apart. */
+export function weight(replicaId: string, jobId: string): number {
   let hash = 0x811c9dc5;
   const key = `${replicaId}\u0000${jobId}`;
   for (let i = 0; i < key.length; i++) {

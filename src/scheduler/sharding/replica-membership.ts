@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { MEMBERSHIP_STORE, type MembershipStore, type ReplicaInfo } from '../../storage/membership-store.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from '../scheduler-options.js';
-import { ownerOf } from './rendezvous.js';
 
 /** Who came and who went, by replica id. */
 export interface MembershipChange {
@@ -16,7 +15,7 @@ const BEATS_TO_LIVE = 3;
 
 /**
  * This replica's place among the live ones: it beats every `heartbeatIntervalMs` and reads who else
- * does, and owns the jobs that rendezvous hashing gives it among them. Until its first beat, and
+ * does: the jobs are shared out among them (JobShares). Until its first beat, and
  * while the store does not answer, it keeps the membership it saw last (alone, at first).
  */
 @Injectable()
@@ -52,13 +51,9 @@ export class ReplicaMembership implements BeforeApplicationShutdown {
     return this.replicas.some((replica) => replica.id === this.id) ? this.replicas : [...this.replicas, this.info()];
   }
 
-  /** The replica that owns the job among the live ones. */
-  ownerOf(jobId: string): string {
-    return ownerOf(jobId, this.ids)!;
-  }
-
-  owns(jobId: string): boolean {
-    return this.ownerOf(jobId) === this.id;
+  /** The ids of the live replicas (this one among them), sorted. */
+  liveIds(): readonly string[] {
+    return this.ids;
   }
 
   /** Whether `replicaId` is known to be gone: it is not among the live ones of a beat that succeeded. */
