@@ -16,6 +16,7 @@ export class AppModule {
       imports: [
         SchedulerModule.forRoot({
           redisUrl: config.redisUrl,
+          redisSentinel: config.redisSentinel,
           keyPrefix: config.keyPrefix,
           timezone: config.timezone,
           maxConcurrentRuns: config.maxConcurrentRuns,

@@ -50,3 +50,29 @@ describe('provider settings from the environment', () => {
     expect(message).not.toContain('secret-finnhub-key');
   });
 });
+
+describe('Redis through Sentinel from the environment', () => {
+  it('takes the sentinels, the master name and the passwords', () => {
+    const config = loadAppConfig({ REDIS_SENTINELS: '10.0.0.1:26379,sentinel-b:26380', REDIS_SENTINEL_NAME: 'prices', REDIS_PASSWORD: 'pw', REDIS_SENTINEL_PASSWORD: 'spw' });
+    expect(config.redisUrl).toBeNull();
+    expect(config.redisSentinel).toEqual({
+      sentinels: [
+        { host: '10.0.0.1', port: 26379 },
+        { host: 'sentinel-b', port: 26380 },
+      ],
+      name: 'prices',
+      password: 'pw',
+      sentinelPassword: 'spw',
+    });
+    expect(loadAppConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisSentinel).toBeNull();
+  });
+
+  it.each([
+    [{ REDIS_SENTINELS: '10.0.0.1:26379' }, 'Invalid environment: REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master name the sentinels monitor)'],
+    [{ REDIS_SENTINEL_NAME: 'prices' }, 'Invalid environment: REDIS_SENTINEL_NAME needs REDIS_SENTINELS (the sentinels to ask)'],
+    [{ REDIS_SENTINELS: '10.0.0.1:26379', REDIS_SENTINEL_NAME: 'prices', REDIS_URL: 'redis://127.0.0.1:6379' }, 'Invalid environment: set REDIS_URL or REDIS_SENTINELS, not both'],
+    [{ REDIS_SENTINELS: '10.0.0.1', REDIS_SENTINEL_NAME: 'prices' }, 'Invalid environment: REDIS_SENTINELS must be host:port pairs separated by commas, e.g. 10.0.0.1:26379,10.0.0.2:26379'],
+  ])('refuses %j', (env, message) => {
+    expect(error(env)).toBe(message);
+  });
+});

@@ -1,10 +1,12 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { resolveProviders, vendorEnv, type ProvidersOptions, type VendorOptions } from '../market-data/chain/providers-options.js';
 import type { VendorName } from '../market-data/chain/provider-names.js';
+import type { RedisSentinelOptions } from '../scheduler/scheduler-options.js';
 import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 const URL_RULE = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+const HOST_PORTS = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** The environment variables of the standalone service, as documented in the README. */
@@ -12,6 +14,12 @@ class Environment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535) PORT = 8001;
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @Matches(HOST_PORTS, { message: 'REDIS_SENTINELS must be host:port pairs separated by commas, e.g. 10.0.0.1:26379,10.0.0.2:26379' })
+  REDIS_SENTINELS?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() REDIS_SENTINEL_NAME?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() REDIS_USERNAME?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() REDIS_PASSWORD?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() REDIS_SENTINEL_PASSWORD?: string;
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_:.-]*$/, { message: 'KEY_PREFIX may only contain A-Z a-z 0-9 _ : . -' })
   KEY_PREFIX = '';
   @IsOptional() @Transform(emptyToUndefined) @IsTimeZone() SCHEDULER_TIMEZONE?: string;
@@ -56,6 +64,8 @@ class Environment {
 export interface AppConfig {
   port: number;
   redisUrl: string | null;
+  /** A Sentinel group to ask for the master (REDIS_SENTINELS), instead of REDIS_URL. */
+  redisSentinel: RedisSentinelOptions | null;
   keyPrefix: string;
   timezone: string;
   maxConcurrentRuns: number;
@@ -95,6 +105,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
   return {
     port: parsed.PORT,
     redisUrl: parsed.REDIS_URL ?? null,
+    redisSentinel: sentinelFrom(parsed),
     keyPrefix: parsed.KEY_PREFIX,
     timezone: parsed.SCHEDULER_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     maxConcurrentRuns: parsed.SCHEDULER_MAX_CONCURRENT_RUNS,
@@ -124,6 +135,26 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.LOG_FORMAT,
+  };
+}
+
+/** REDIS_SENTINELS with its name and passwords; one of REDIS_URL and REDIS_SENTINELS at most. */
+function sentinelFrom(env: Environment): RedisSentinelOptions | null {
+  if (!env.REDIS_SENTINELS) {
+    if (env.REDIS_SENTINEL_NAME) throw new ConfigError('Invalid environment: REDIS_SENTINEL_NAME needs REDIS_SENTINELS (the sentinels to ask)');
+    return null;
+  }
+  if (env.REDIS_URL) throw new ConfigError('Invalid environment: set REDIS_URL or REDIS_SENTINELS, not both');
+  if (!env.REDIS_SENTINEL_NAME) throw new ConfigError('Invalid environment: REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master name the sentinels monitor)');
+  return {
+    sentinels: env.REDIS_SENTINELS.split(',').map((pair) => {
+      const [host, port] = pair.split(':');
+      return { host: host!, port: Number(port) };
+    }),
+    name: env.REDIS_SENTINEL_NAME,
+    ...(env.REDIS_USERNAME && { username: env.REDIS_USERNAME }),
+    ...(env.REDIS_PASSWORD && { password: env.REDIS_PASSWORD }),
+    ...(env.REDIS_SENTINEL_PASSWORD && { sentinelPassword: env.REDIS_SENTINEL_PASSWORD }),
   };
 }
 

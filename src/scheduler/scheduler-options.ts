@@ -4,10 +4,25 @@ import { resolveProviders, type ProvidersOptions, type ResolvedProviders } from 
 import { DEFAULT_RETRY_SCHEDULE_MS } from '../notifications/webhooks/retry-schedule.js';
 import { resolveWithDns, type ResolveHost } from '../notifications/webhooks/url-guard.js';
 
+/** A Sentinel group that names the Redis master, and the credentials of both. */
+export interface RedisSentinelOptions {
+  /** The sentinels to ask (any one that answers will do). */
+  sentinels: { host: string; port: number }[];
+  /** The master name the sentinels monitor. */
+  name: string;
+  username?: string;
+  /** The password of the master and its replicas. */
+  password?: string;
+  /** The password of the sentinels, when they have one. */
+  sentinelPassword?: string;
+}
+
 /** Options of {@link SchedulerModule}; every field is optional and defaults as documented. */
 export interface SchedulerModuleOptions {
   /** Redis connection URL. Unset (and no `redisClient`): the in-process store, lost on restart. */
   redisUrl?: string | null;
+  /** A Redis master found through Sentinel, instead of `redisUrl`. */
+  redisSentinel?: RedisSentinelOptions | null;
   /** A connected ioredis client owned by the host app; preferred over `redisUrl`, never closed by us. */
   redisClient?: Redis;
   /** Prepended to every Redis key (default ""). */
@@ -79,6 +94,7 @@ export interface SchedulerModuleOptions {
 
 export interface ResolvedSchedulerOptions {
   redisUrl: string | null;
+  redisSentinel: RedisSentinelOptions | null;
   redisClient: Redis | null;
   keyPrefix: string;
   timezone: string;
@@ -112,6 +128,7 @@ export const RESOLVED_OPTIONS = Symbol('RESOLVED_SCHEDULER_OPTIONS');
 export function resolveOptions(options: SchedulerModuleOptions = {}): ResolvedSchedulerOptions {
   return {
     redisUrl: options.redisUrl ?? null,
+    redisSentinel: options.redisSentinel ?? null,
     redisClient: options.redisClient ?? null,
     keyPrefix: options.keyPrefix ?? '',
     timezone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,

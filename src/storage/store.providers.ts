@@ -22,7 +22,7 @@ import { RedisEventLog } from './redis/redis-event-log.js';
 import { RedisWebhookStore } from './redis/redis-webhook-store.js';
 import { MemoryBarStore } from './memory/memory-bar-store.js';
 import { MemoryJobStore } from './memory/memory-job-store.js';
-import { connectRedis, createRedisClient } from './redis/create-redis-client.js';
+import { closeRedis, connectRedis, createRedisClient, describeTarget } from './redis/create-redis-client.js';
 import { RedisBarStore } from './redis/redis-bar-store.js';
 import { RedisJobStore } from './redis/redis-job-store.js';
 
@@ -34,20 +34,21 @@ export class StoreConnection implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.client && this.owned) await this.client.quit().catch(() => this.client?.disconnect());
+    if (this.client && this.owned) await closeRedis(this.client);
   }
 }
 
 async function connect(options: ResolvedSchedulerOptions): Promise<StoreConnection> {
   const logger = new Logger('Storage');
   if (options.redisClient) return new StoreConnection(options.redisClient, false);
-  if (!options.redisUrl) {
+  const target = options.redisSentinel ?? options.redisUrl;
+  if (!target) {
     logger.warn('No REDIS_URL: running on the in-process memory store; nothing survives a restart');
     return new StoreConnection(null, false);
   }
-  const client = createRedisClient(options.redisUrl, options.keyPrefix);
+  const client = createRedisClient(target, options.keyPrefix);
   await connectRedis(client);
-  logger.log(`Using Redis at ${client.options.host}:${client.options.port}`);
+  logger.log(`Using Redis at ${describeTarget(client)}`);
   return new StoreConnection(client, true);
 }
 

@@ -1,7 +1,7 @@
 // A redis-server child process on a free loopback port: the test run's shared server, and the
 // outage tests' own server that they stop and start again.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,23 +30,25 @@ async function waitForPing(port, deadline) {
   throw new Error(`redis-server on port ${port} did not answer PING within 10 s`);
 }
 
-/** Starts redis-server; `persistent` keeps an append-only file in its own directory across restarts. */
-export async function startRedis({ port, dir, persistent = false } = {}) {
+/**
+ * Starts redis-server; `persistent` keeps an append-only file in its own directory across restarts;
+ * `args` are more options (`--replicaof …`); `sentinel` starts it as a sentinel from `config`, a
+ * file it rewrites.
+ */
+export async function startRedis({ port, dir, persistent = false, args = [], sentinel = null } = {}) {
   const chosenPort = port ?? (await freePort());
   const chosenDir = dir ?? mkdtempSync(join(tmpdir(), 'scheduler-test-redis-'));
-  const args = ['--port', String(chosenPort), '--bind', '127.0.0.1', '--save', '', '--dir', chosenDir];
-  args.push('--appendonly', persistent ? 'yes' : 'no');
-  const child = spawn('redis-server', args, { stdio: 'ignore' });
+  const options = ['--port', String(chosenPort), '--bind', '127.0.0.1', '--dir', chosenDir];
+  if (!sentinel) options.push('--save', '', '--appendonly', persistent ? 'yes' : 'no');
+  const configFile = join(chosenDir, 'sentinel.conf');
+  if (sentinel) writeFileSync(configFile, sentinel);
+  const child = spawn('redis-server', [...(sentinel ? [configFile, '--sentinel'] : []), ...options, ...args], { stdio: 'ignore' });
   await waitForPing(chosenPort, Date.now() + 10_000);
-  return {
-    port: chosenPort,
-    dir: chosenDir,
-    url: `redis://127.0.0.1:${chosenPort}`,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const stop = (signal = 'SIGTERM') =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { port: chosenPort, dir: chosenDir, url: `redis://127.0.0.1:${chosenPort}`, stop };
 }

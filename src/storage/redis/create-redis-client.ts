@@ -1,14 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisSentinelOptions } from '../../scheduler/scheduler-options.js';
 import { StoreUnavailableError } from '../store-errors.js';
 
 /**
  * Creates a client that does not connect until {@link connectRedis}; every key gets `keyPrefix`.
+ * `target` is a redis:// URL, or a Sentinel group that names the master (asked again after a failover).
  */
-export function createRedisClient(url: string, keyPrefix: string): Redis {
+export function createRedisClient(target: string | RedisSentinelOptions, keyPrefix: string): Redis {
   // While Redis is down, API calls must fail fast (503) rather than queue and hang, so there is no
   // offline queue and every command times out; the connection itself keeps retrying in the background.
-  const client = new Redis(url, {
+  const options: RedisOptions = {
     keyPrefix,
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -18,7 +20,15 @@ export function createRedisClient(url: string, keyPrefix: string): Redis {
     retryStrategy: (times) => Math.min(times * 200, 2000),
     // Jobs on one schedule fire in the same tick: their commands leave in one write, not one each.
     enableAutoPipelining: true,
-  });
+  };
+  const client =
+    typeof target === 'string'
+      ? new Redis(target, options)
+      : new Redis({
+          ...options,
+          ...target,
+          sentinelRetryStrategy: (times) => Math.min(times * 200, 2000),
+        });
   logConnectionChanges(client);
   return client;
 }
@@ -54,8 +64,20 @@ export async function connectRedis(client: Redis): Promise<void> {
   }
 }
 
-function describeTarget(client: Redis): string {
-  const { host, port, db, username, password, path, tls } = client.options;
+/**
+ * Quits (replies to the commands sent first), then drops whatever is left: with Sentinel the
+ * failover detector's own connections outlive a quit (redis/ioredis#1362) and would keep the
+ * process alive.
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  await client.quit().catch(() => undefined);
+  client.disconnect();
+}
+
+/** Where the client connects, with any password redacted. */
+export function describeTarget(client: Redis): string {
+  const { host, port, db, username, password, path, tls, sentinels, name } = client.options;
+  if (sentinels?.length) return `master "${name}" of the sentinels ${sentinels.map((s) => `${s.host}:${s.port}`).join(',')}`;
   if (path) return `unix:${path}`;
   const auth = password ? `${username ?? ''}:***@` : username ? `${username}@` : '';
   return `${tls ? 'rediss' : 'redis'}://${auth}${host}:${port}/${db ?? 0}`;

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ClaimOutcome, Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
+import { closeRedis } from './create-redis-client.js';
 import { defineScript } from './redis-script.js';
 
 // Compare-and-set per claim key, so that of all replicas firing one occurrence exactly one wins,
@@ -116,7 +117,7 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await closeRedis(this.subscriber);
     this.subscriber = null;
   }
 }
