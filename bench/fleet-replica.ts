@@ -1,14 +1,14 @@
-// One replica of the fleet capacity bench, in a process of its own: arms the jobs it owns, counts
-// the fires it runs inside the window its parent names, reports them over IPC and exits.
+// One replica of the fleet capacity bench, in a process of its own: boots, says so, counts the fires
+// it runs inside the window its parent then names, reports them over IPC and exits.
 import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobExecutor } from '../src/scheduler/job-executor.js';
 import { JobScheduler } from '../src/scheduler/job-scheduler.js';
 import { SchedulerModule } from '../src/scheduler/scheduler.module.js';
 
-const { REDIS_URL, KEY_PREFIX, WINDOW_FROM, WINDOW_TO } = process.env;
-const from = Number(WINDOW_FROM);
-const to = Number(WINDOW_TO);
+const { REDIS_URL, KEY_PREFIX } = process.env;
+let from = Infinity;
+let to = Infinity;
 const bar = { time: Date.parse('2026-01-05T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 };
 const provider = { fetchChart: async () => ({ bars: [bar], actions: [] }) };
 const module = SchedulerModule.forRoot({ redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX, autoStart: true, maxConcurrentRuns: 256, provider, yahoo: { maxRps: 1_000_000 } });
@@ -22,6 +22,10 @@ executor.startLeased = (job, trigger, scheduledFor, nextRun, runId) => {
   if (result.ok && at >= from && at < to) fires++;
   return result;
 };
+// Booted (every stored job read, armed or caught up): the parent names the window once all are.
+const window = new Promise<{ from: number; to: number }>((resolve) => process.once('message', (message) => resolve(message as { from: number; to: number })));
+process.send!({ ready: true });
+({ from, to } = await window);
 await sleep(from - Date.now());
 const armed = context.get(JobScheduler).registeredCount;
 const cpu = process.cpuUsage();

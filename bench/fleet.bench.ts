@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CreateJobDto } from '../src/scheduler/dto/create-job.dto.js';
@@ -77,18 +77,19 @@ async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: 
     await Promise.all(Array.from({ length: Math.min(200, jobs - i) }, (_, k) => manager.create({ name: `cap-${i + k}`, stock_ids: ['AAPL'], cron: '* * * * * *' } as CreateJobDto, 'bench')));
   }
   await env.closeScheduler(setup);
-  // Time for every replica to boot, see the others and arm its share.
-  const from = Math.ceil((Date.now() + 15_000) / 1000) * 1000;
+  const children = Array.from({ length: replicas }, () => fork(new URL('./fleet-replica.js', import.meta.url), { env: { ...process.env, REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix } }));
+  const next = (child: ChildProcess) =>
+    new Promise<unknown>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`a replica exited with code ${code} before reporting`)));
+    });
+  const bootStart = Date.now();
+  await Promise.all(children.map(next));
+  const bootS = (Date.now() - bootStart) / 1000;
+  // Time for every replica to see the others, arm its share and catch up what it missed while booting.
+  const from = Math.ceil((Date.now() + 8000) / 1000) * 1000;
   const to = from + windowS * 1000;
-  const reports = await Promise.all(
-    Array.from({ length: replicas }, () => {
-      const child = fork(new URL('./fleet-replica.js', import.meta.url), { env: { ...process.env, REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix, WINDOW_FROM: String(from), WINDOW_TO: String(to) } });
-      return new Promise<ReplicaReport>((resolve, reject) => {
-        child.once('message', (report) => resolve(report as ReplicaReport));
-        child.once('exit', (code) => reject(new Error(`a replica exited with code ${code} before reporting`)));
-      });
-    }),
-  );
+  const reports = (await Promise.all(children.map((child) => (child.send({ from, to }), next(child))))) as ReplicaReport[];
   const fires = reports.reduce((sum, r) => sum + r.fires, 0);
   return {
     replicas,
@@ -99,6 +100,7 @@ async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: 
     'share run %': ((fires / (jobs * windowS)) * 100).toFixed(0),
     'node CPU % (per replica)': reports.map((r) => ((r.cpuMs / (windowS * 1000)) * 100).toFixed(0)).join(' / '),
     'heap MB (per replica)': reports.map((r) => r.heapMb.toFixed(0)).join(' / '),
+    'boot (s)': bootS.toFixed(1),
   };
 }
 
@@ -110,7 +112,7 @@ export default async function fleetBench({ quick }: BenchOptions): Promise<void>
     const rows = [await fleet(env, 1, jobs, windowS), await fleet(env, 3, jobs, windowS)];
     printTable(`Fleet fire work: ${jobs} jobs every second for ${windowS} s, 1 and 3 replicas in one process`, rows);
     // 10,000 jobs a second in one process hits ioredis' auto-pipelining crash (redis/ioredis#1931): the size stays below it.
-    const heavy = quick ? 2000 : 4000;
+    const heavy = Number(process.env.FLEET_CAPACITY_JOBS ?? (quick ? 2000 : 4000));
     const capacityRows = [await capacity(env, 1, heavy, windowS), await capacity(env, 2, heavy, windowS)];
     printTable(`Fleet capacity: ${heavy} jobs every second for ${windowS} s, 1 and 2 replica processes`, capacityRows);
   } finally {
