@@ -68,16 +68,27 @@ interface ReplicaReport {
   heapMb: number;
 }
 
-/** R replica processes on one Redis, J jobs every second: how many fires the fleet runs in the window. */
-async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: number): Promise<Record<string, string | number>> {
-  const keyPrefix = `bench:${randomUUID()}:`;
+async function createJobs(env: BenchEnv, keyPrefix: string, jobs: number, cron: string): Promise<number> {
   const setup = await env.scheduler({ keyPrefix });
   const manager = setup.get(JobManager);
   for (let i = 0; i < jobs; i += 200) {
-    await Promise.all(Array.from({ length: Math.min(200, jobs - i) }, (_, k) => manager.create({ name: `cap-${i + k}`, stock_ids: ['AAPL'], cron: '* * * * * *' } as CreateJobDto, 'bench')));
+    await Promise.all(Array.from({ length: Math.min(200, jobs - i) }, (_, k) => manager.create({ name: `fleet-${i + k}`, stock_ids: ['AAPL'], cron } as CreateJobDto, 'bench')));
+  }
+  // What GET /scheduler/jobs reads: every job, the median of five.
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await manager.list(false);
+    times.push(performance.now() - started);
   }
   await env.closeScheduler(setup);
-  const children = Array.from({ length: replicas }, () => fork(new URL('./fleet-replica.js', import.meta.url), { env: { ...process.env, REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix } }));
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+/** R replica processes on one Redis (`bench/fleet-replica.ts`): boots them all, then reports each one's window of `windowS`. */
+async function replicaProcesses(env: BenchEnv, keyPrefix: string, replicas: number, windowS: number): Promise<{ reports: ReplicaReport[]; bootS: number }> {
+  const childEnv = { ...process.env, REDIS_URL: env.redis.url, KEY_PREFIX: keyPrefix };
+  const children = Array.from({ length: replicas }, () => fork(new URL('./fleet-replica.js', import.meta.url), { env: childEnv, execArgv: ['--expose-gc'] }));
   const next = (child: ChildProcess) =>
     new Promise<unknown>((resolve, reject) => {
       child.once('message', resolve);
@@ -90,6 +101,14 @@ async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: 
   const from = Math.ceil((Date.now() + 8000) / 1000) * 1000;
   const to = from + windowS * 1000;
   const reports = (await Promise.all(children.map((child) => (child.send({ from, to }), next(child))))) as ReplicaReport[];
+  return { reports, bootS };
+}
+
+/** R replica processes on one Redis, J jobs every second: how many fires the fleet runs in the window. */
+async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: number): Promise<Record<string, string | number>> {
+  const keyPrefix = `bench:${randomUUID()}:`;
+  await createJobs(env, keyPrefix, jobs, '* * * * * *');
+  const { reports, bootS } = await replicaProcesses(env, keyPrefix, replicas, windowS);
   const fires = reports.reduce((sum, r) => sum + r.fires, 0);
   return {
     replicas,
@@ -104,6 +123,25 @@ async function capacity(env: BenchEnv, replicas: number, jobs: number, windowS: 
   };
 }
 
+/** J jobs that do not fire soon, on 1 and then 3 replica processes: boot until all armed, heap per replica after a GC, list latency. */
+async function bigFleet(env: BenchEnv, jobs: number): Promise<Record<string, string | number>[]> {
+  const keyPrefix = `bench:${randomUUID()}:`;
+  const listMs = await createJobs(env, keyPrefix, jobs, '0 0 1 1 *');
+  const rows: Record<string, string | number>[] = [];
+  for (const replicas of [1, 3]) {
+    const { reports, bootS } = await replicaProcesses(env, keyPrefix, replicas, 1);
+    rows.push({
+      replicas,
+      jobs,
+      'boot until armed (s)': bootS.toFixed(1),
+      'CronJobs armed (per replica)': reports.map((r) => r.armed).join(' / '),
+      'heap MB after GC (per replica)': reports.map((r) => r.heapMb.toFixed(0)).join(' / '),
+      'list all (ms)': listMs.toFixed(0),
+    });
+  }
+  return rows;
+}
+
 export default async function fleetBench({ quick }: BenchOptions): Promise<void> {
   const jobs = quick ? 1000 : 3000;
   const windowS = quick ? 10 : 20;
@@ -115,6 +153,8 @@ export default async function fleetBench({ quick }: BenchOptions): Promise<void>
     const heavy = Number(process.env.FLEET_CAPACITY_JOBS ?? (quick ? 2000 : 4000));
     const capacityRows = [await capacity(env, 1, heavy, windowS), await capacity(env, 2, heavy, windowS)];
     printTable(`Fleet capacity: ${heavy} jobs every second for ${windowS} s, 1 and 2 replica processes`, capacityRows);
+    const many = Number(process.env.FLEET_BIG_JOBS ?? (quick ? 10_000 : 100_000));
+    printTable(`A big fleet: ${many} jobs (yearly), 1 and 3 replica processes`, await bigFleet(env, many));
   } finally {
     await env.close();
   }
