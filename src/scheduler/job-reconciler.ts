@@ -12,6 +12,9 @@ import { latestOccurrence, triggerOf } from './schedule.js';
 import { RESOLVED_OPTIONS, type ResolvedSchedulerOptions } from './scheduler-options.js';
 import { isoInZone } from './time-format.js';
 
+/** Jobs reconciled between two turns of the event loop. */
+const YIELD_EVERY = 500;
+
 /**
  * Keeps this replica's CronJobs equal to the stored jobs it owns: at boot (with crash recovery and
  * catch-up), on every change message from any replica, when replicas come or go (the jobs taken
@@ -88,9 +91,13 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       const now = new Date();
       if (await this.coordinator.isPaused()) this.scheduler.pause();
       else this.scheduler.resume();
+      // Only CronJobs armed before the listing can be stale: a job created since (armed by its change message) is not in it.
+      const armedBefore = this.scheduler.registeredIds();
       const jobs = await this.registry.list();
       const active = new Set<string>();
-      for (const job of jobs) {
+      for (const [i, job] of jobs.entries()) {
+        // A pass over 100,000 jobs holds the event loop for seconds: the heartbeat's timer must get a turn.
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
         if (job.status === 'running' && !this.executor.isRunning(job.job_id)) await this.recoverLostRun(job);
         if (!job.is_active) continue;
         active.add(job.job_id);
@@ -98,7 +105,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
         if (boot) await this.catchUp(job, now);
         else if (this.lostItsFire(job, now) && !(await this.coordinator.isLeased(job.job_id))) await this.moveOn(job, 'its fire was lost (the store refused or missed it)');
       }
-      for (const id of this.scheduler.registeredIds()) if (!active.has(id)) this.scheduler.remove(id);
+      for (const id of armedBefore) if (!active.has(id)) this.scheduler.remove(id);
     } catch (error) {
       this.logger.warn(`reconcile failed (next try in ${this.options.reconcileIntervalMs} ms): ${String(error)}`);
     }
