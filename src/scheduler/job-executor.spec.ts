@@ -1,15 +1,12 @@
 import { jest } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { MarketDataProvider } from '../market-data/market-data-provider.js';
 import { COORDINATOR, type Coordinator } from '../storage/coordinator.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import { JobExecutor } from './job-executor.js';
 import { JobManager } from './job-manager.js';
-import { SchedulerModule } from './scheduler.module.js';
+import { useSchedulerApp } from '../../test/support/scheduler-app.js';
 
 describe('JobExecutor drain', () => {
-  let app: INestApplication;
   let fetches = 0;
   const provider: MarketDataProvider = {
     fetchChart: async () => {
@@ -18,21 +15,18 @@ describe('JobExecutor drain', () => {
     },
   };
 
-  beforeEach(async () => {
+  beforeEach(() => {
     fetches = 0;
-    const moduleRef = await Test.createTestingModule({ imports: [SchedulerModule.forRoot({ provider, autoStart: false })] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
   });
-  afterEach(() => app.close());
+  const schedulerApp = useSchedulerApp(provider);
 
   it('turns away a run whose lease arrives after the drain began, and waits for that decision', async () => {
-    const job = await app.get(JobManager).create({ name: 'late', stock_ids: ['AAPL'], is_active: false } as CreateJobDto, 'spec');
-    const coordinator = app.get<Coordinator>(COORDINATOR);
+    const job = await schedulerApp().get(JobManager).create({ name: 'late', stock_ids: ['AAPL'], is_active: false } as CreateJobDto, 'spec');
+    const coordinator = schedulerApp().get<Coordinator>(COORDINATOR);
     const acquire = coordinator.acquireLease.bind(coordinator);
     let grant!: () => void;
     jest.spyOn(coordinator, 'acquireLease').mockImplementationOnce((...args) => new Promise((resolve) => (grant = () => resolve(acquire(...args)))));
-    const executor = app.get(JobExecutor);
+    const executor = schedulerApp().get(JobExecutor);
 
     const started = executor.start(job, 'manual', null);
     let drained = false;

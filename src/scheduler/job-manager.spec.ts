@@ -1,30 +1,22 @@
 import { jest } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { MarketDataProvider } from '../market-data/market-data-provider.js';
 import { JOB_STORE, type JobStore } from '../storage/job-store.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import { JobManager } from './job-manager.js';
 import { JobRegistry } from './job-registry.js';
 import { lastResultOf, newRunRecord } from './run-record.js';
-import { SchedulerModule } from './scheduler.module.js';
+import { useSchedulerApp } from '../../test/support/scheduler-app.js';
 
 const provider: MarketDataProvider = { fetchChart: async () => ({ bars: [], actions: [] }) };
 
 describe('JobManager.update', () => {
-  let app: INestApplication;
 
-  beforeEach(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [SchedulerModule.forRoot({ provider, autoStart: false })] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-  });
-  afterEach(() => app.close());
+  const schedulerApp = useSchedulerApp(provider);
 
   it('writes only the fields sent, not the run state it read before a run ended', async () => {
-    const manager = app.get(JobManager);
-    const registry = app.get(JobRegistry);
-    const store = app.get<JobStore>(JOB_STORE);
+    const manager = schedulerApp().get(JobManager);
+    const registry = schedulerApp().get(JobRegistry);
+    const store = schedulerApp().get<JobStore>(JOB_STORE);
     const job = await manager.create({ name: 'raced', stock_ids: ['AAPL'], cron: '0 0 1 1 *' } as CreateJobDto, 'spec');
     const run = newRunRecord(job, 'run-1', 'manual', null, job.created_at);
     await registry.startRun({ ...run, status: 'running' }, { status: 'running', last_run: run.start_time });
@@ -43,8 +35,8 @@ describe('JobManager.update', () => {
   });
 
   it('leaves is_active alone unless it is sent, so a rename never undoes a stop', async () => {
-    const manager = app.get(JobManager);
-    const store = app.get<JobStore>(JOB_STORE);
+    const manager = schedulerApp().get(JobManager);
+    const store = schedulerApp().get<JobStore>(JOB_STORE);
     const job = await manager.create({ name: 'stopped meanwhile', stock_ids: ['AAPL'] } as CreateJobDto, 'spec');
     const read = store.get.bind(store);
     jest.spyOn(store, 'get').mockImplementationOnce(async (jobId) => {

@@ -1,33 +1,25 @@
 import { jest } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { MarketDataProvider } from '../market-data/market-data-provider.js';
 import type { CreateJobDto } from './dto/create-job.dto.js';
 import { JobManager } from './job-manager.js';
 import { JobReconciler } from './job-reconciler.js';
 import { JobRegistry } from './job-registry.js';
 import { JobScheduler } from './job-scheduler.js';
-import { SchedulerModule } from './scheduler.module.js';
+import { useSchedulerApp } from '../../test/support/scheduler-app.js';
 
 const provider: MarketDataProvider = { fetchChart: async () => ({ bars: [], actions: [] }) };
 const yearly = (name: string) => ({ name, stock_ids: ['AAPL'], cron: '0 0 1 1 *' }) as CreateJobDto;
 
 describe('JobReconciler pass', () => {
-  let app: INestApplication;
 
-  beforeEach(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [SchedulerModule.forRoot({ provider, autoStart: false })] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-  });
-  afterEach(() => app.close());
+  const schedulerApp = useSchedulerApp(provider);
 
-  const reconcile = () => (app.get(JobReconciler) as unknown as { reconcile(boot: boolean): Promise<void> }).reconcile(false);
+  const reconcile = () => (schedulerApp().get(JobReconciler) as unknown as { reconcile(boot: boolean): Promise<void> }).reconcile(false);
 
   it('keeps the CronJob of a job created while it runs, and removes those of jobs gone before its listing', async () => {
-    const manager = app.get(JobManager);
-    const registry = app.get(JobRegistry);
-    const scheduler = app.get(JobScheduler);
+    const manager = schedulerApp().get(JobManager);
+    const registry = schedulerApp().get(JobRegistry);
+    const scheduler = schedulerApp().get(JobScheduler);
     // More jobs than one turn of the event loop takes, so that the pass yields in between.
     for (let i = 0; i < 1200; i++) await manager.create(yearly(`job ${i}`), 'spec');
     const gone = await manager.create(yearly('deleted behind its back'), 'spec');
