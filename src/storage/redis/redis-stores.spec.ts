@@ -21,6 +21,7 @@ async function openStores(): Promise<RedisFixture> {
   const keyspace = await openRedisKeyspace();
   const { client, prefix } = keyspace;
   const coordinator = new RedisCoordinator(client);
+  const membership = new RedisMembershipStore(client);
   return {
     client,
     prefix,
@@ -30,10 +31,11 @@ async function openStores(): Promise<RedisFixture> {
     coordinator,
     audit: new RedisAuditLog(client),
     followUps: new RedisFollowUpQueue(client),
-    membership: new RedisMembershipStore(client),
+    membership,
     passTime: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cleanup: async () => {
       await coordinator.onApplicationShutdown();
+      await membership.onApplicationShutdown();
       await keyspace.cleanup();
     },
   };
