@@ -117,7 +117,7 @@ export async function fireTogether(context: INestApplicationContext, ids: string
   const jobs = (await registry.getMany(ids)).filter((job) => job !== null);
   const before = await Promise.all(ids.map(async (id) => (await registry.runs(id, 1))[0]?.run_id));
   const started = Date.now();
-  await Promise.all(jobs.map((job) => context.get(JobScheduler).dispatch(job, 'schedule', occurrence)));
+  await context.get(JobScheduler).dispatch(jobs.map((job) => ({ job, trigger: 'schedule', scheduledFor: occurrence })));
   for (;;) {
     const latest = await Promise.all(ids.map(async (id) => (await registry.runs(id, 1))[0]));
     if (latest.every((run, i) => run !== undefined && run.run_id !== before[i] && run.status !== 'running')) break;

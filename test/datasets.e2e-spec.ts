@@ -25,7 +25,7 @@ describe.each<StoreKind>(['redis', 'memory'])('datasets on the job model (%s sto
     // One occurrence for all three, through the scheduler's own fire path, as their CronJobs would.
     const occurrence = new Date(Math.floor(Date.now() / 1000) * 1000);
     const jobs = await ctx.t.app.get(JobRegistry).getMany(ids);
-    await Promise.all(jobs.map((job) => ctx.t.app.get(JobScheduler).dispatch(job!, 'schedule', occurrence)));
+    await ctx.t.app.get(JobScheduler).dispatch(jobs.map((job) => ({ job: job!, trigger: 'schedule' as const, scheduledFor: occurrence })));
     const runs = await Promise.all(ids.map(async (id) => (await recordedRuns(ctx.t.app.getHttpServer(), id, 1))[0]));
     expect(runs.map((run) => [run.status, run.fetched_stocks.length])).toEqual([
       ['success', 3],

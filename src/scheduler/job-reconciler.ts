@@ -5,7 +5,7 @@ import { fireScheduleOf, latestFireTime } from './fire-schedule.js';
 import type { ScheduledJob } from './job.js';
 import { JobExecutor } from './job-executor.js';
 import { JobRegistry } from './job-registry.js';
-import { JobScheduler } from './job-scheduler.js';
+import { JobScheduler, type DueFire } from './job-scheduler.js';
 import { RunRecorder } from './run-recorder.js';
 import { ReplicaMembership, type MembershipChange } from './sharding/replica-membership.js';
 import { latestOccurrence, triggerOf } from './schedule.js';
@@ -14,6 +14,8 @@ import { isoInZone } from './time-format.js';
 
 /** Jobs reconciled between two turns of the event loop. */
 const YIELD_EVERY = 500;
+/** Catch-up fires claimed with one call at boot. */
+const CATCH_UP_BATCH = 256;
 
 /**
  * Keeps this replica's CronJobs equal to the stored jobs it owns: at boot (with crash recovery and
@@ -68,7 +70,9 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     if (!this.scheduler.isRunning) return;
     try {
       const now = new Date();
-      for (const job of await this.registry.getMany(taken.map((t) => t.job_id))) if (job?.is_active) await this.catchUp(job, now);
+      const due: DueFire[] = [];
+      for (const job of await this.registry.getMany(taken.map((t) => t.job_id))) if (job?.is_active) await this.catchUp(job, now, due);
+      await this.scheduler.dispatch(due);
     } catch (error) {
       this.logger.warn(`catch-up of the jobs taken failed (the reconcile moves them on): ${String(error)}`);
     }
@@ -95,6 +99,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       const armedBefore = this.scheduler.registeredIds();
       const jobs = await this.registry.list();
       const active = new Set<string>();
+      const due: DueFire[] = [];
       for (const [i, job] of jobs.entries()) {
         // A pass over 100,000 jobs holds the event loop for seconds: the heartbeat's timer must get a turn.
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
@@ -102,9 +107,11 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
         if (!job.is_active) continue;
         active.add(job.job_id);
         this.scheduler.sync(job);
-        if (boot) await this.catchUp(job, now);
+        if (boot) await this.catchUp(job, now, due);
+        if (due.length >= CATCH_UP_BATCH) await this.scheduler.dispatch(due.splice(0));
         else if (this.lostItsFire(job, now) && !(await this.coordinator.isLeased(job.job_id))) await this.moveOn(job, 'its fire was lost (the store refused or missed it)');
       }
+      await this.scheduler.dispatch(due);
       for (const id of armedBefore) if (!active.has(id)) this.scheduler.remove(id);
     } catch (error) {
       this.logger.warn(`reconcile failed (next try in ${this.options.reconcileIntervalMs} ms): ${String(error)}`);
@@ -115,19 +122,20 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
    * A fire missed while no replica was up runs once if it is within the job's misfire grace: for a
    * market_hours_only job, the latest missed inside NYSE hours. Occurrences missed while the market
    * was closed are no fires: when only such a one is within the grace, the scheduler counts it.
+   * The fire to run is added to `due`, so that the caller claims many at once.
    */
-  private async catchUp(job: ScheduledJob, now: Date): Promise<void> {
-    const due = job.next_run ? Date.parse(job.next_run) : null;
-    if (due === null || due > now.getTime()) return;
-    const notBefore = new Date(Math.max(due, now.getTime() - job.misfire_grace_seconds * 1000));
+  private async catchUp(job: ScheduledJob, now: Date, due: DueFire[]): Promise<void> {
+    const nextRun = job.next_run ? Date.parse(job.next_run) : null;
+    if (nextRun === null || nextRun > now.getTime()) return;
+    const notBefore = new Date(Math.max(nextRun, now.getTime() - job.misfire_grace_seconds * 1000));
     const missed = latestFireTime(fireScheduleOf(job), now, notBefore);
     if (missed) {
       this.logger.log(`job ${job.job_id}: catching up on the fire missed at ${missed.toISOString()}`, { job_id: job.job_id });
-      await this.scheduler.dispatch(job, 'catch_up', missed);
+      due.push({ job, trigger: 'catch_up', scheduledFor: missed });
       return;
     }
     const closed = job.market_hours_only ? latestOccurrence(triggerOf(job), now, notBefore) : null;
-    if (closed) await this.scheduler.dispatch(job, 'catch_up', closed);
+    if (closed) await this.scheduler.dispatch([{ job, trigger: 'catch_up', scheduledFor: closed }]);
     await this.moveOn(job, closed ? 'the occurrence missed within its misfire grace fell outside NYSE hours' : 'the fire missed is beyond its misfire grace');
   }
 

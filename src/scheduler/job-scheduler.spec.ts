@@ -94,7 +94,7 @@ describe('JobScheduler on a fake clock', () => {
     await boot('2026-11-28T16:00:00.000Z'); // Saturday 11:00 New York
     const id = await create({ cron: '0 0 10 * * *', market_hours_only: true });
     const before = await jobs.get(id);
-    await app.get(JobScheduler).dispatch(before, 'catch_up', new Date('2026-11-28T15:00:00.000Z'));
+    await app.get(JobScheduler).dispatch([{ job: before, trigger: 'catch_up', scheduledFor: new Date('2026-11-28T15:00:00.000Z') }]);
     await advance(1000);
     expect(await runs(id)).toEqual([]);
     expect(await jobs.get(id)).toEqual(before);

@@ -27,7 +27,8 @@ interface Fire {
   scheduledFor: Date;
 }
 
-interface DueFire {
+/** An occurrence of a job to claim and run now. */
+export interface DueFire {
   job: ScheduledJob;
   trigger: RunTrigger;
   scheduledFor: Date;
@@ -199,12 +200,12 @@ export class JobScheduler implements BeforeApplicationShutdown {
   }
 
   /**
-   * A fire becomes a run, or a skipped record saying why it did not run, on the one replica that
-   * claims the occurrence; the others do nothing. An occurrence of a market_hours_only job while
+   * Each fire becomes a run, or a skipped record saying why it did not run, on the one replica that
+   * claims the occurrence (all claimed with one call); the others do nothing. An occurrence of a market_hours_only job while
    * NYSE is closed is no fire: it is counted, nothing is written.
    */
-  async dispatch(job: ScheduledJob, trigger: RunTrigger, scheduledFor: Date): Promise<void> {
-    await this.claimAndRun(this.fires([{ job, trigger, scheduledFor }]));
+  async dispatch(fires: DueFire[]): Promise<void> {
+    await this.claimAndRun(this.fires(fires));
   }
 
   /** The fires among `due`; the occurrences outside NYSE hours of market_hours_only jobs are counted and dropped. */
