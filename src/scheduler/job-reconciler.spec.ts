@@ -8,6 +8,14 @@ import { JobScheduler } from './job-scheduler.js';
 import { useSchedulerApp } from '../../test/support/scheduler-app.js';
 
 const provider: MarketDataProvider = { fetchChart: async () => ({ bars: [], actions: [] }) };
+const eventuallyRuns = async (registry: JobRegistry, jobId: string) => {
+  for (let i = 0; i < 100; i++) {
+    const runs = await registry.runs(jobId, 10);
+    if (runs.length > 0) return runs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return [];
+};
 const yearly = (name: string) => ({ name, stock_ids: ['AAPL'], cron: '0 0 1 1 *' }) as CreateJobDto;
 
 describe('JobReconciler pass', () => {
@@ -40,5 +48,20 @@ describe('JobReconciler pass', () => {
     expect(scheduler.registeredIds()).toContain(created);
     expect(scheduler.registeredIds()).not.toContain(gone.job_id);
     expect(scheduler.registeredCount).toBe(1201);
+  });
+
+  it('at boot catches a missed fire up once, and does not also move it on as a lost fire', async () => {
+    const manager = schedulerApp().get(JobManager);
+    const registry = schedulerApp().get(JobRegistry);
+    const job = await manager.create({ name: 'every minute', stock_ids: ['AAPL'], cron: '* * * * *' } as CreateJobDto, 'spec');
+    // Down for a minute: the fire due then was missed, well past a reconcile interval.
+    await registry.patch(job.job_id, { next_run: new Date(Date.now() - 60_000).toISOString() });
+    const patch = jest.spyOn(registry, 'patch');
+
+    await (schedulerApp().get(JobReconciler) as unknown as { reconcile(boot: boolean): Promise<void> }).reconcile(true);
+
+    expect(patch.mock.calls.filter(([id]) => id === job.job_id)).toEqual([]);
+    const runs = await eventuallyRuns(registry, job.job_id);
+    expect(runs.map((run) => run.trigger)).toEqual(['catch_up']);
   });
 });

@@ -108,8 +108,8 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
         active.add(job.job_id);
         this.scheduler.sync(job);
         if (boot) await this.catchUp(job, now, due);
-        if (due.length >= CATCH_UP_BATCH) await this.scheduler.dispatch(due.splice(0));
         else if (this.lostItsFire(job, now) && !(await this.coordinator.isLeased(job.job_id))) await this.moveOn(job, 'its fire was lost (the store refused or missed it)');
+        if (due.length >= CATCH_UP_BATCH) await this.scheduler.dispatch(due.splice(0));
       }
       await this.scheduler.dispatch(due);
       for (const id of armedBefore) if (!active.has(id)) this.scheduler.remove(id);
