@@ -72,6 +72,7 @@ describe('Redis through Sentinel from the environment', () => {
     [{ REDIS_SENTINEL_NAME: 'prices' }, 'Invalid environment: REDIS_SENTINEL_NAME needs REDIS_SENTINELS (the sentinels to ask)'],
     [{ REDIS_SENTINELS: '10.0.0.1:26379', REDIS_SENTINEL_NAME: 'prices', REDIS_URL: 'redis://127.0.0.1:6379' }, 'Invalid environment: set REDIS_URL or REDIS_SENTINELS, not both'],
     [{ REDIS_SENTINELS: '10.0.0.1', REDIS_SENTINEL_NAME: 'prices' }, 'Invalid environment: REDIS_SENTINELS must be host:port pairs separated by commas, e.g. 10.0.0.1:26379,10.0.0.2:26379'],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PASSWORD: 'pw' }, 'Invalid environment: REDIS_PASSWORD applies with REDIS_SENTINELS; with REDIS_URL, put it in the URL (redis://user:password@host:port)'],
   ])('refuses %j', (env, message) => {
     expect(error(env)).toBe(message);
   });

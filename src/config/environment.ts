@@ -142,6 +142,9 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
 function sentinelFrom(env: Environment): RedisSentinelOptions | null {
   if (!env.REDIS_SENTINELS) {
     if (env.REDIS_SENTINEL_NAME) throw new ConfigError('Invalid environment: REDIS_SENTINEL_NAME needs REDIS_SENTINELS (the sentinels to ask)');
+    // Ignored silently, a password set beside REDIS_URL would leave the service failing to authenticate for no visible reason.
+    const credential = (['REDIS_USERNAME', 'REDIS_PASSWORD', 'REDIS_SENTINEL_PASSWORD'] as const).find((name) => env[name]);
+    if (credential) throw new ConfigError(`Invalid environment: ${credential} applies with REDIS_SENTINELS; with REDIS_URL, put it in the URL (redis://user:password@host:port)`);
     return null;
   }
   if (env.REDIS_URL) throw new ConfigError('Invalid environment: set REDIS_URL or REDIS_SENTINELS, not both');

@@ -201,8 +201,8 @@ export class JobScheduler implements BeforeApplicationShutdown {
 
   /**
    * Each fire becomes a run, or a skipped record saying why it did not run, on the one replica that
-   * claims the occurrence (all claimed with one call); the others do nothing. An occurrence of a market_hours_only job while
-   * NYSE is closed is no fire: it is counted, nothing is written.
+   * claims the occurrence (all claimed with one call); the others do nothing. An occurrence of a
+   * market_hours_only job while NYSE is closed is no fire: it is counted, nothing is written.
    */
   async dispatch(fires: DueFire[]): Promise<void> {
     await this.claimAndRun(this.fires(fires));

@@ -65,9 +65,20 @@ export async function connectRedis(client: Redis): Promise<void> {
 }
 
 /**
- * Quits (replies to the commands sent first), then drops whatever is left: with Sentinel the
- * failover detector's own connections outlive a quit (redis/ioredis#1362) and would keep the
- * process alive.
+ * A second connection of `client` for one job (a subscription, the heartbeat) that no reply on the
+ * shared one may hold up; it queues while it connects and keeps reconnecting, its errors are the
+ * shared client's to log.
+ */
+export function secondConnection(client: Redis): Redis {
+  const connection = client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+  connection.on('error', () => undefined);
+  return connection;
+}
+
+/**
+ * Quits (replies to the commands sent first), then drops whatever is left: a quit that fails (Redis
+ * down) would leave the client reconnecting and the process alive, and so would connections that
+ * outlive a quit (redis/ioredis#1362, Sentinel's failover detector).
  */
 export async function closeRedis(client: Redis): Promise<void> {
   await client.quit().catch(() => undefined);

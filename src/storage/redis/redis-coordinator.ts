@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ClaimOutcome, Coordinator, JobChange, OccurrenceClaim } from '../coordinator.js';
 import { keys } from '../keys.js';
 import { redisCall } from './redis-call.js';
-import { closeRedis } from './create-redis-client.js';
+import { closeRedis, secondConnection } from './create-redis-client.js';
 import { defineScript } from './redis-script.js';
 
 // Compare-and-set per claim key, so that of all replicas firing one occurrence exactly one wins,
@@ -95,7 +95,7 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
   async subscribe(handler: (change: JobChange) => void): Promise<void> {
     // A subscribed connection can do nothing else, so it is a second one; it queues while offline
     // and resubscribes by itself after a reconnect (the periodic reconcile covers the gap).
-    this.subscriber ??= this.client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+    this.subscriber ??= secondConnection(this.client);
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       try {
@@ -104,7 +104,6 @@ export class RedisCoordinator implements Coordinator, OnApplicationShutdown {
         this.logger.warn(`ignored a malformed change message: ${String(error)}`);
       }
     });
-    this.subscriber.on('error', () => undefined);
     await redisCall(() => this.subscriber!.subscribe(this.channel));
   }
 

@@ -1,6 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { closeRedis } from './create-redis-client.js';
+import { closeRedis, secondConnection } from './create-redis-client.js';
 import { keys } from '../keys.js';
 import type { MembershipStore, ReplicaInfo } from '../membership-store.js';
 import { redisCall, redisTransaction } from './redis-call.js';
@@ -32,9 +32,7 @@ export class RedisMembershipStore implements MembershipStore, OnApplicationShutd
   private readonly beat;
 
   constructor(client: Redis) {
-    // Queued while it connects (the first beat is at boot); every command still times out.
-    this.connection = client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
-    this.connection.on('error', () => undefined);
+    this.connection = secondConnection(client);
     this.beat = defineScript<(string | null)[]>(this.connection, 'heartbeat', HEARTBEAT);
   }
 
