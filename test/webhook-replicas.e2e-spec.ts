@@ -65,8 +65,9 @@ describe('a webhook delivery whose replica dies mid-attempt', () => {
       const id = (await request(a.url).post('/scheduler/jobs').send({ name: 'dies mid-delivery', stock_ids: ['AAPL'], cron: '0 0 1 1 *' }).expect(201)).body.job_id;
       await request(a.url).post(`/scheduler/jobs/${id}/run`).expect(202);
       const [first] = await receiver.waitFor(1);
-      const b = await processes.start(shared);
+      // Killed at once: alive past its 2 s timeout and the 1 s retry, A would make the second attempt itself.
       await a.kill('SIGKILL');
+      const b = await processes.start(shared);
       // A's claim hid the delivery for twice the 2 s timeout + 1 s; then B takes it.
       const [, second] = await receiver.waitFor(2, () => true, 20_000);
       expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
